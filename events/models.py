@@ -1,0 +1,1 @@
+# Events, RSVPs and city light schedules arrive with their own issues.

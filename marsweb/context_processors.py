@@ -1,0 +1,10 @@
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def site(request: HttpRequest) -> dict:
+    return {
+        "site_url": settings.SITE_URL,
+        "visitor_tz": getattr(request, "visitor_tz", None),
+        "visitor_tz_chosen": getattr(request, "visitor_tz_chosen", False),
+    }

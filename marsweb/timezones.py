@@ -1,0 +1,33 @@
+"""The visitor's time zone: which names are valid and how the choice is remembered."""
+
+import zoneinfo
+from functools import cache
+
+COOKIE_NAME = "tz"
+COOKIE_MAX_AGE = 365 * 24 * 3600
+DEFAULT = "UTC"
+
+
+@cache
+def valid_names() -> frozenset[str]:
+    names = {n for n in zoneinfo.available_timezones() if "/" in n or n == "UTC"}
+    # Legacy aliases (US/Eastern, Etc/GMT+5...) work but would only clutter the choice.
+    return frozenset(n for n in names if not n.startswith(("Etc/", "SystemV/", "US/")))
+
+
+@cache
+def grouped_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Valid zone names grouped by region, for a <select> with <optgroup>s."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for name in sorted(valid_names()):
+        region, _, place = name.partition("/")
+        label = place.replace("_", " ").replace("/", " – ") if place else name
+        groups.setdefault(region if place else "UTC", []).append((name, label))
+    return sorted(groups.items(), key=lambda group: (group[0] != "UTC", group[0]))
+
+
+def parse(name: str | None) -> zoneinfo.ZoneInfo | None:
+    """The zone for a name the visitor sent, or None when it is not a known zone."""
+    if not name or len(name) > 64 or name not in valid_names():
+        return None
+    return zoneinfo.ZoneInfo(name)

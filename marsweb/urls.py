@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.decorators.cache import cache_page
+
+from marsweb import views
+from marsweb.sitemaps import SITEMAPS
+
+admin.site.site_header = "Mars landing night — staff"
+admin.site.site_title = "marsweb staff"
+admin.site.index_title = "Missions, events and lights"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("missions/", include("missions.urls")),
+    path("timezone/", views.choose_time_zone, name="choose-time-zone"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path(
+        "sitemap.xml",
+        cache_page(3600)(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path("admin/", admin.site.urls),
+]
+
+handler500 = "marsweb.views.server_error"
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            views.media,
+            name="media",
+        )
+    ]

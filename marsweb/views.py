@@ -1,0 +1,112 @@
+"""Site-wide pages: home, health check, robots.txt, time zone choice, error pages."""
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.static import serve as static_serve
+
+from marsweb import timezones
+from missions.models import Mission
+
+HOME_MISSIONS = 12
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    missions = list(Mission.objects.published().select_related("parent")[:HOME_MISSIONS])
+    featured = next((m for m in missions if m.is_featured), missions[0] if missions else None)
+    return render(
+        request,
+        "home.html",
+        {
+            "featured": featured,
+            "missions": [m for m in missions if m != featured],
+        },
+    )
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and database reachability, for load balancers: 200 or 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /timezone/",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _safe_next(request: HttpRequest, candidate: str | None) -> str:
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return reverse("home")
+
+
+@require_http_methods(["GET", "POST"])
+def choose_time_zone(request: HttpRequest) -> HttpResponse:
+    """Let the visitor pick the zone every time on the site is shown in (a cookie)."""
+    next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    error = ""
+    if request.method == "POST":
+        name = request.POST.get("tz", "")
+        if timezones.parse(name) is not None:
+            response = HttpResponseRedirect(next_url)
+            response.set_cookie(
+                timezones.COOKIE_NAME,
+                name,
+                max_age=timezones.COOKIE_MAX_AGE,
+                samesite="Lax",
+                secure=request.is_secure(),
+            )
+            return response
+        error = "Choose a time zone from the list, for example Europe/London."
+    response = render(
+        request,
+        "timezone.html",
+        {
+            "choices": timezones.grouped_choices(),
+            "current": str(request.visitor_tz),
+            "next": next_url,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+    return response
+
+
+@require_GET
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """Uploaded images, for a deployment that keeps them on the app server's disk.
+
+    A deployment with object storage (STORAGES["default"]) sets DJANGO_SERVE_MEDIA=0.
+    Uploaded names never change once stored, so they may be cached for a long time.
+    """
+    response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=86400"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page, rendered without a request context: nothing on it can fail again."""
+    return render(None, "500.html", status=500)

@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+
+from missions.seed_data import MISSIONS
+from missions.seeding import missions_seed
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the missions (and, as they arrive, events and city lights) that the Perseverance "
+        "article names. Idempotent: existing rows are left as staff left them."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Also reset seeded rows that differ from the seed data (staff edits to them are lost).",
+        )
+
+    def handle(self, *args, update: bool = False, **options) -> None:
+        report = missions_seed(missions=MISSIONS, overwrite=update)
+        self.stdout.write(str(report))

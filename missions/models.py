@@ -1,0 +1,195 @@
+from datetime import datetime
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+
+from missions.images import validate_image_upload
+
+
+class MissionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def landed(self):
+        """Missions with a landing site on the surface and a landing time."""
+        return self.exclude(landed_at=None).exclude(latitude=None).exclude(longitude_east=None)
+
+
+class Mission(models.Model):
+    class Kind(models.TextChoices):
+        ROVER = "rover", "Rover"
+        LANDER = "lander", "Lander"
+        ORBITER = "orbiter", "Orbiter"
+        HELICOPTER = "helicopter", "Helicopter"
+        ORBITER_LANDER_ROVER = "orbiter-lander-rover", "Orbiter, lander and rover"
+        SAMPLE_RETURN = "sample-return", "Sample return campaign"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        CRUISE = "cruise", "On its way"
+        ACTIVE = "active", "Active"
+        ENDED = "ended", "Mission ended"
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    agency = models.CharField(max_length=200, help_text="E.g. “NASA / JPL-Caltech”.")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    status_note = models.CharField(
+        max_length=300, blank=True, help_text="What the status means today, with its date."
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text="A mission this one flew with, e.g. Ingenuity with Perseverance.",
+    )
+    launch_date = models.DateField(null=True, blank=True, help_text="UTC date of launch.")
+    landed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name="arrival or landing (Earth-received time, UTC)",
+        help_text="When Earth heard of the landing or orbit insertion. Enter in UTC.",
+    )
+    landing_site_name = models.CharField(max_length=200, blank=True)
+    latitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text="Planetocentric latitude in degrees, north positive.",
+    )
+    longitude_east = models.DecimalField(
+        max_digits=8,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(360)],
+        verbose_name="east longitude",
+        help_text="Degrees east, 0–360.",
+    )
+    landing_sol = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="The number the mission gives its landing day: 0 for Perseverance, "
+        "Curiosity and InSight; 1 for Spirit and Opportunity.",
+    )
+    summary = models.CharField(max_length=300)
+    body = models.TextField(blank=True, help_text="Plain text; blank lines separate paragraphs.")
+    source_note = models.TextField(blank=True, help_text="Where each fact on this page comes from.")
+    is_featured = models.BooleanField("featured", default=False)
+    is_published = models.BooleanField("published", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-is_featured", "-launch_date", "name"]
+        indexes = [models.Index(fields=["is_published", "is_featured"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("missions:detail", kwargs={"slug": self.slug})
+
+    @property
+    def has_landing_site(self) -> bool:
+        return self.latitude is not None and self.longitude_east is not None
+
+
+class Milestone(models.Model):
+    """One entry of a mission's timeline.
+
+    ``occurs_at`` is when it happened where the spacecraft was (spacecraft event time).
+    Earth learns of it ``signal_delay`` later (the one-way light time); for events on
+    Earth, such as a launch, the delay is zero; when nobody recorded it, it is None and
+    only the spacecraft event time is known.
+    """
+
+    class Kind(models.TextChoices):
+        LAUNCH = "launch", "Launch"
+        CRUISE = "cruise", "Cruise"
+        APPROACH = "approach", "Approach"
+        CRUISE_STAGE_SEPARATION = "cruise-stage-separation", "Cruise stage separation"
+        ORBIT_INSERTION = "orbit-insertion", "Orbit insertion"
+        ENTRY_INTERFACE = "entry-interface", "Atmospheric entry"
+        PEAK_HEATING = "peak-heating", "Peak heating"
+        PARACHUTE_DEPLOY = "parachute-deploy", "Parachute deployment"
+        HEAT_SHIELD_SEPARATION = "heat-shield-separation", "Heat shield separation"
+        BACKSHELL_SEPARATION = "backshell-separation", "Backshell separation and powered descent"
+        SKY_CRANE = "sky-crane", "Sky crane"
+        TOUCHDOWN = "touchdown", "Touchdown"
+        SURFACE = "surface", "On the surface"
+        FLIGHT = "flight", "Flight"
+        MISSION_END = "mission-end", "Mission end"
+        OTHER = "other", "Other"
+
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    occurs_at = models.DateTimeField(
+        verbose_name="spacecraft event time (UTC)",
+        help_text="When it happens at the spacecraft, in UTC.",
+    )
+    signal_delay = models.DurationField(
+        null=True,
+        blank=True,
+        help_text="One-way light time to Earth, e.g. 00:11:22 for Perseverance's landing; "
+        "00:00:00 for events on Earth; empty when not known.",
+    )
+    altitude_m = models.PositiveIntegerField("altitude (m)", null=True, blank=True)
+    speed_m_s = models.DecimalField(
+        "speed (m/s)", max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    source_note = models.CharField(max_length=400, blank=True)
+
+    class Meta:
+        ordering = ["occurs_at", "pk"]
+        indexes = [models.Index(fields=["mission", "occurs_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.mission}: {self.title}"
+
+    @property
+    def earth_received_at(self) -> datetime | None:
+        if self.signal_delay is None:
+            return None
+        return self.occurs_at + self.signal_delay
+
+
+class MissionImage(models.Model):
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(
+        upload_to="missions/%Y/",
+        width_field="width",
+        height_field="height",
+        validators=[validate_image_upload],
+        help_text="JPEG, PNG or WebP, at most 10 MB.",
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        max_length=300,
+        help_text="What the image shows, for people who cannot see it. Required.",
+    )
+    caption = models.CharField(max_length=300, blank=True)
+    credit = models.CharField(max_length=200, blank=True, help_text="E.g. “NASA/JPL-Caltech”.")
+    renditions = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="Generated smaller copies: {width in px: storage name}.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.alt_text

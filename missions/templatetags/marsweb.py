@@ -1,0 +1,65 @@
+"""Template helpers shared by every page: times with their zone named, image srcsets."""
+
+from datetime import datetime
+
+from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
+
+from missions import images
+
+register = template.Library()
+
+DATE_TIME = "D j M Y, H:i"
+DATE_TIME_SECONDS = "D j M Y, H:i:s"
+
+
+@register.simple_tag
+def timestamp(moment: datetime | None, seconds: bool = False, zone=None) -> str:
+    """``<time>`` for an aware datetime, shown in the visitor's zone (or ``zone``), named.
+
+    E.g. ``<time datetime="2021-02-18T20:55:00Z">Thu 18 Feb 2021, 12:55 PST</time>``.
+    """
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment, zone)
+    zone_label = local.strftime("%Z")
+    if zone_label.startswith(("+", "-")):
+        zone_label = f"UTC{zone_label}"
+    text = date_format(local, DATE_TIME_SECONDS if seconds else DATE_TIME)
+    utc_iso = moment.astimezone(timezone.UTC).isoformat().replace("+00:00", "Z")
+    return format_html(
+        '<time datetime="{}" title="{}">{} {}</time>', utc_iso, local.tzinfo, text, zone_label
+    )
+
+
+@register.filter
+def image_srcset(image) -> str:
+    return images.srcset(
+        storage=image.image.storage,
+        name=image.image.name,
+        width=image.width,
+        renditions=image.renditions or {},
+    )
+
+
+@register.filter
+def smallest_rendition_url(image) -> str:
+    if image.renditions:
+        smallest = min(image.renditions, key=int)
+        return image.image.storage.url(image.renditions[smallest])
+    return image.image.url
+
+
+@register.filter
+def duration_words(delta) -> str:
+    """``timedelta(minutes=11, seconds=22)`` → ``"11 min 22 s"``."""
+    if delta is None:
+        return ""
+    total = int(delta.total_seconds())
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    parts = [(days, "d"), (hours, "h"), (minutes, "min"), (seconds, "s")]
+    return " ".join(f"{value} {unit}" for value, unit in parts if value) or "0 s"

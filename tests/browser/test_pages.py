@@ -1,0 +1,65 @@
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from missions.seed_data import MISSIONS
+from missions.seeding import missions_seed
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PAGES = ["/", "/missions/", "/missions/perseverance/", "/missions/tianwen-1/", "/timezone/", "/missions/nope/"]
+
+
+@pytest.fixture
+def seeded():
+    missions_seed(missions=MISSIONS)
+
+
+def serious_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_has_no_serious_accessibility_violations(page, seeded, url):
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert serious_violations(page) == []
+    assert page.locator("main").count() == 1
+    assert page.locator("h1").count() == 1
+    # The 404 page's own status shows in the console as a failed load; nothing else may.
+    errors = [e for e in page.console_errors if "status of 404" not in e or url != PAGES[-1]]
+    assert errors == [], "CSP or script errors in the console"
+
+
+def test_first_visit_guesses_the_time_zone_and_shows_local_times(page, seeded):
+    page.goto("/missions/perseverance/")
+    # timezone.js stores the browser's zone and reloads once; times are then in New York's.
+    page.wait_for_function("document.documentElement.dataset.visitorTz === 'America/New_York'")
+    assert "Times are shown in America/New_York" in page.locator("footer").inner_text()
+    assert "15:55:00 EST" in page.locator("main").inner_text()
+
+
+def test_time_zone_can_be_chosen_without_javascript(browser, live_server, seeded):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/missions/perseverance/")
+    assert "20:55:00 UTC" in page.locator("main").inner_text()
+    page.get_by_role("link", name="Change time zone").click()
+    page.get_by_label("Time zone").select_option("Asia/Tokyo")
+    page.get_by_role("button", name="Use this time zone").click()
+    assert page.url.endswith("/missions/perseverance/")
+    assert "05:55:00 JST" in page.locator("main").inner_text()
+    context.close()
+
+
+def test_keyboard_focus_is_visible_and_skip_link_works(page, seeded):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    assert skip.evaluate("el => el === document.activeElement")
+    outline = skip.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none"

@@ -1,0 +1,28 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media_and_caches(settings, tmp_path):
+    """Uploads go to a temporary folder; no test sees another's cached values."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # The hashed manifest storage needs collectstatic first; one test covers it on its own.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    from django.core.cache import caches
+
+    for alias, config in settings.CACHES.items():
+        # A database cache lives in the test database, which each test rolls back anyway.
+        if not config["BACKEND"].endswith("DatabaseCache"):
+            caches[alias].clear()
+    yield
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        username="flight-director", email="fd@example.org", password="correct horse battery"
+    )
+    client.force_login(user)
+    return client

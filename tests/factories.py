@@ -1,0 +1,58 @@
+"""Plain factory functions: the smallest valid object, with any field overridable."""
+
+from datetime import UTC, datetime, timedelta
+from io import BytesIO
+from itertools import count
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from missions.models import Milestone, Mission
+
+_sequence = count(1)
+
+
+def make_mission(**fields) -> Mission:
+    n = next(_sequence)
+    values = {
+        "name": f"Test Rover {n}",
+        "slug": f"test-rover-{n}",
+        "agency": "NASA / JPL-Caltech",
+        "kind": Mission.Kind.ROVER,
+        "status": Mission.Status.ACTIVE,
+        "summary": "A rover made for a test.",
+        "is_published": True,
+    }
+    values.update(fields)
+    mission = Mission(**values)
+    mission.full_clean()
+    mission.save()
+    return mission
+
+
+def make_milestone(mission: Mission, **fields) -> Milestone:
+    values = {
+        "kind": Milestone.Kind.TOUCHDOWN,
+        "title": "Touchdown",
+        "occurs_at": datetime(2021, 2, 18, 20, 43, 38, tzinfo=UTC),
+        "signal_delay": timedelta(minutes=11, seconds=22),
+    }
+    values.update(fields)
+    milestone = Milestone(mission=mission, **values)
+    milestone.full_clean()
+    milestone.save()
+    return milestone
+
+
+def image_bytes(*, size=(1600, 900), image_format="PNG", color=(193, 68, 14)) -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", size, color).save(buffer, image_format)
+    return buffer.getvalue()
+
+
+def image_upload(name="jezero.png", **kwargs) -> SimpleUploadedFile:
+    image_format = kwargs.get("image_format", "PNG")
+    content_type = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}.get(
+        image_format, "application/octet-stream"
+    )
+    return SimpleUploadedFile(name, image_bytes(**kwargs), content_type=content_type)

@@ -1,0 +1,146 @@
+import os
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from missions.models import Mission, MissionImage
+from tests.factories import image_upload, make_milestone, make_mission
+
+pytestmark = pytest.mark.django_db
+
+
+def mission_form(**overrides) -> dict:
+    data = {
+        "name": "Rosalind Franklin",
+        "slug": "rosalind-franklin",
+        "agency": "ESA",
+        "kind": "rover",
+        "status": "planned",
+        "summary": "ESA's ExoMars rover, built to drill two metres down.",
+        "body": "",
+        "status_note": "",
+        "launch_date": "",
+        "landed_at_0": "",
+        "landed_at_1": "",
+        "landing_site_name": "Oxia Planum",
+        "latitude": "18.2",
+        "longitude_east": "335.45",
+        "landing_sol": "0",
+        "source_note": "ESA",
+        "is_published": "on",
+        "milestones-TOTAL_FORMS": "1",
+        "milestones-INITIAL_FORMS": "0",
+        "milestones-MIN_NUM_FORMS": "0",
+        "milestones-MAX_NUM_FORMS": "1000",
+        "milestones-0-kind": "launch",
+        "milestones-0-title": "Launch",
+        "milestones-0-occurs_at_0": "2028-10-01",
+        "milestones-0-occurs_at_1": "12:00:00",
+        "milestones-0-signal_delay": "00:00:00",
+        "milestones-0-source_note": "ESA plan",
+        "images-TOTAL_FORMS": "1",
+        "images-INITIAL_FORMS": "0",
+        "images-MIN_NUM_FORMS": "0",
+        "images-MAX_NUM_FORMS": "1000",
+        "images-0-image": image_upload("rover.png", size=(1600, 900)),
+        "images-0-alt_text": "The Rosalind Franklin rover on a test bench",
+        "images-0-caption": "",
+        "images-0-credit": "ESA",
+        "images-0-position": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_staff_create_a_mission_with_a_milestone_and_an_image_and_see_it_on_the_site(
+    staff_client, client
+):
+    response = staff_client.post("/admin/missions/mission/add/", mission_form())
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    mission = Mission.objects.get(slug="rosalind-franklin")
+    assert mission.milestones.get().title == "Launch"
+    image = mission.images.get()
+    assert (image.width, image.height) == (1600, 900)
+    assert set(image.renditions) == {"320", "640", "1280"}
+
+    page = client.get("/missions/rosalind-franklin/").content.decode()
+    assert "Rosalind Franklin" in page
+    assert 'alt="The Rosalind Franklin rover on a test bench"' in page
+    assert "320w" in page and "1600w" in page  # srcset from renditions and the original
+    assert client.get(image.image.url).status_code == 200
+
+
+def test_a_draft_mission_is_not_on_the_site_until_published(staff_client, client):
+    staff_client.post("/admin/missions/mission/add/", mission_form(is_published=""))
+    assert client.get("/missions/rosalind-franklin/").status_code == 404
+    mission = Mission.objects.get(slug="rosalind-franklin")
+    staff_client.post(
+        "/admin/missions/mission/",
+        {"action": "publish", "_selected_action": [mission.pk]},
+    )
+    assert client.get("/missions/rosalind-franklin/").status_code == 200
+
+
+def test_an_image_needs_alt_text(staff_client):
+    response = staff_client.post(
+        "/admin/missions/mission/add/", mission_form(**{"images-0-alt_text": ""})
+    )
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not Mission.objects.exists()
+
+
+def test_a_non_image_upload_gets_a_clear_error(staff_client):
+    fake = SimpleUploadedFile("rover.png", b"%PDF-1.4 not an image", content_type="image/png")
+    response = staff_client.post(
+        "/admin/missions/mission/add/", mission_form(**{"images-0-image": fake})
+    )
+    assert response.status_code == 200
+    assert "Upload a valid image" in response.content.decode()
+    assert not MissionImage.objects.exists()
+
+
+def test_an_oversized_upload_gets_a_clear_error(staff_client, settings):
+    settings.MARSWEB_IMAGE_MAX_BYTES = 10_000
+    noise = Image.frombytes("RGB", (200, 200), os.urandom(200 * 200 * 3))
+    buffer = BytesIO()
+    noise.save(buffer, "PNG")
+    big = SimpleUploadedFile("noise.png", buffer.getvalue(), content_type="image/png")
+    response = staff_client.post(
+        "/admin/missions/mission/add/", mission_form(**{"images-0-image": big})
+    )
+    assert response.status_code == 200
+    assert "images may be at most 9.8\xa0KB" in response.content.decode()
+    assert not Mission.objects.exists()
+
+
+def test_a_gif_is_refused_with_the_formats_named(staff_client):
+    gif = image_upload("anim.gif", size=(100, 100), image_format="GIF")
+    response = staff_client.post(
+        "/admin/missions/mission/add/", mission_form(**{"images-0-image": gif})
+    )
+    assert response.status_code == 200
+    assert (
+        "GIF images are not accepted. Upload a JPEG, PNG or WebP file." in response.content.decode()
+    )
+
+
+def test_the_mission_changelist_filters_and_searches(staff_client, django_assert_max_num_queries):
+    for n in range(20):
+        make_milestone(make_mission(name=f"Bulk {n}"))
+    make_mission(name="Tianwen-1", agency="CNSA")
+    with django_assert_max_num_queries(12):
+        response = staff_client.get("/admin/missions/mission/?q=CNSA")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Tianwen-1" in page and "Bulk 3" not in page
+    assert staff_client.get("/admin/missions/mission/?status__exact=ended").status_code == 200
+
+
+def test_the_mission_change_page_shows_earth_received_times(staff_client):
+    mission = make_mission()
+    make_milestone(mission)
+    page = staff_client.get(f"/admin/missions/mission/{mission.pk}/change/").content.decode()
+    assert "2021-02-18 20:55:00 UTC" in page

@@ -1,0 +1,149 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from missions.seed_data import MISSIONS
+from missions.seeding import missions_seed
+from tests.factories import make_milestone, make_mission
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded():
+    missions_seed(missions=MISSIONS)
+
+
+def test_home_features_the_featured_mission_and_lists_the_others(client, seeded):
+    response = client.get("/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(r'<h1 id="hero-title">Perseverance</h1>', page)
+    assert "Curiosity" in page and "InSight" in page and "Ingenuity" in page
+
+
+def test_home_without_missions_says_so(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Missions will appear here once staff publish them." in response.content.decode()
+
+
+def test_mission_list_shows_published_missions_only(client):
+    make_mission(name="Visible Rover")
+    make_mission(name="Draft Lander", is_published=False)
+    page = client.get("/missions/").content.decode()
+    assert "Visible Rover" in page
+    assert "Draft Lander" not in page
+
+
+def test_mission_list_is_paginated(client):
+    for n in range(30):
+        make_mission(name=f"Rover {n:02}")
+    first = client.get("/missions/").content.decode()
+    second = client.get("/missions/?page=2").content.decode()
+    assert "Page 1 of 2" in first
+    assert second.count('class="card mission-card"') == 6
+
+
+def test_mission_list_with_a_nonsense_page_number_shows_a_page(client):
+    make_mission()
+    assert client.get("/missions/?page=%F0%9F%9A%80").status_code == 200
+    assert client.get("/missions/?page=99999999999999999999").status_code == 200
+
+
+def test_mission_detail_shows_timeline_with_both_clocks_of_the_landing(client, seeded):
+    page = client.get("/missions/perseverance/").content.decode()
+    assert "Touchdown in Jezero Crater" in page
+    # Earth-received 20:55:00 UTC; at Mars one signal delay (11 min 22 s) earlier.
+    assert '<time datetime="2021-02-18T20:55:00Z"' in page
+    assert '<time datetime="2021-02-18T20:43:38Z"' in page
+    assert "signal delay 11 min 22 s" in page
+    assert "18.4447° N, 77.4508° E" in page
+    assert "Ingenuity" in page  # carried by Perseverance
+
+
+def test_mission_detail_names_its_sources(client, seeded):
+    page = client.get("/missions/insight/").content.decode()
+    assert "Sources" in page
+    assert "Space.com" in page
+    assert "21 Dec 2022" in page
+
+
+def test_times_show_in_the_visitors_zone_with_the_zone_named(client, seeded):
+    client.cookies["tz"] = "America/New_York"
+    page = client.get("/missions/perseverance/").content.decode()
+    assert (
+        '<time datetime="2021-02-18T20:55:00Z" title="America/New_York">Thu 18 Feb 2021, 15:55:00 EST</time>'
+        in page
+    )
+
+
+def test_times_default_to_utc(client, seeded):
+    page = client.get("/missions/perseverance/").content.decode()
+    assert "Thu 18 Feb 2021, 20:55:00 UTC" in page
+    assert "Times are shown in <strong>UTC</strong>" in page
+
+
+def test_an_unknown_zone_cookie_falls_back_to_utc(client, seeded):
+    client.cookies["tz"] = "Mars/Jezero"
+    response = client.get("/missions/perseverance/")
+    assert response.status_code == 200
+    assert "20:55:00 UTC" in response.content.decode()
+
+
+def test_unpublished_mission_is_not_found(client):
+    make_mission(slug="secret-lander", is_published=False)
+    response = client.get("/missions/secret-lander/")
+    assert response.status_code == 404
+    assert "Lost in space: page not found" in response.content.decode()
+
+
+def test_bad_slug_gets_the_sites_own_404(client):
+    response = client.get("/missions/no-such-mission/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Lost in space" in page
+    assert 'href="/static/css/site.css"' in page or "site." in page
+
+
+def test_unpublished_parent_is_not_linked(client):
+    parent = make_mission(name="Hidden Mothership", is_published=False)
+    make_mission(slug="heli", name="Heli", parent=parent)
+    page = client.get("/missions/heli/").content.decode()
+    assert "Hidden Mothership" not in page
+
+
+def test_milestone_with_unknown_signal_delay_shows_spacecraft_time(client):
+    mission = make_mission(slug="zhurong")
+    make_milestone(mission, title="Rolls off the lander", signal_delay=None)
+    page = client.get("/missions/zhurong/").content.decode()
+    assert "at the spacecraft" in page
+
+
+def test_mission_pages_carry_open_graph_tags(client, seeded):
+    page = client.get("/missions/curiosity/").content.decode()
+    assert '<meta property="og:title" content="Curiosity">' in page
+    assert 'property="og:url" content="http://127.0.0.1:8000/missions/curiosity/"' in page
+    assert 'property="og:image"' in page
+
+
+def test_post_to_a_page_is_refused_cleanly(client, seeded):
+    assert client.post("/missions/").status_code == 405
+    assert client.post("/missions/perseverance/").status_code == 405
+
+
+@pytest.mark.parametrize("extra", [0, 40])
+def test_query_counts_do_not_grow_with_content(
+    client, django_assert_max_num_queries, extra, seeded
+):
+    for n in range(extra):
+        mission = make_mission(name=f"Bulk {n}")
+        make_milestone(mission)
+    perseverance = reverse("missions:detail", kwargs={"slug": "perseverance"})
+    with django_assert_max_num_queries(2):
+        assert client.get("/").status_code == 200
+    with django_assert_max_num_queries(3):
+        assert client.get("/missions/").status_code == 200
+    with django_assert_max_num_queries(4):
+        assert client.get(perseverance).status_code == 200

@@ -1,0 +1,95 @@
+"""Settings as an operator meets them: start-up checks run in a separate process."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
+    "DJANGO_ALLOWED_HOSTS": "mars.example.org",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://mars.example.org",
+}
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_without_a_secret_key_refuses_to_start_and_says_which_variable():
+    result = manage("check", env={"DJANGO_DEBUG": "0"})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_variables():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_models_and_migrations_agree():
+    result = manage("makemigrations", "--check", "--dry-run", env={})
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_cookies_are_host_locked_and_secure():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, "
+        "s.SECURE_HSTS_SECONDS, s.SECURE_PROXY_SSL_HEADER)"
+    )
+    result = manage("shell", "--no-imports", "-c", code, env=PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[:4] == ["__Host-sessionid", "__Host-csrftoken", "True", "31536000"]
+
+
+@pytest.mark.parametrize(
+    ("url", "engine"),
+    [
+        ("postgres://postgres@127.0.0.1:5432/marsweb", "django.db.backends.postgresql"),
+        ("", "django.db.backends.sqlite3"),
+    ],
+)
+def test_database_url_chooses_the_database(url, engine):
+    code = (
+        "from django.conf import settings as s; d=s.DATABASES['default'];"
+        "print(d['ENGINE'], d.get('OPTIONS', {}).get('transaction_mode'))"
+    )
+    result = manage("shell", "--no-imports", "-c", code, env={"DATABASE_URL": url})
+    assert result.returncode == 0, result.stderr
+    printed_engine, mode = result.stdout.split()
+    assert printed_engine == engine
+    assert mode == ("IMMEDIATE" if "sqlite" in engine else "None")
+
+
+def test_redis_url_makes_the_shared_cache_redis():
+    code = "from django.conf import settings as s; print(s.CACHES['shared']['BACKEND'])"
+    result = manage(
+        "shell", "--no-imports", "-c", code, env={"REDIS_URL": "redis://127.0.0.1:6379/0"}
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    result = manage("shell", "--no-imports", "-c", code, env={"REDIS_URL": ""})
+    assert result.stdout.strip() == "django.core.cache.backends.db.DatabaseCache"
+
+
+def test_collectstatic_builds_hashed_compressed_files(tmp_path):
+    result = manage("collectstatic", "--noinput", env={"DJANGO_STATIC_ROOT": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "staticfiles.json").exists()
+    hashed = list((tmp_path / "css").glob("site.*.css"))
+    assert hashed
+    assert list((tmp_path / "css").glob("site.*.css.br")), "brotli copies for whitenoise"
+    assert list((tmp_path / "django_htmx").glob("htmx-2.min.*.js"))

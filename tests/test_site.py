@@ -1,0 +1,128 @@
+import re
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.test import override_settings
+from django.urls import path
+
+from missions.seed_data import MISSIONS
+from missions.seeding import missions_seed
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_is_ok_with_the_database_reachable(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_is_503_when_the_database_is_unreachable(client):
+    with mock.patch("marsweb.views.connection.cursor", side_effect=OperationalError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "unreachable"
+
+
+def test_robots_txt_points_at_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in body
+
+
+def test_sitemap_lists_published_missions(client):
+    missions_seed(missions=MISSIONS)
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "/missions/perseverance/</loc>" in body
+    assert "/missions/</loc>" in body
+
+
+def test_time_zone_choice_is_remembered_in_a_cookie(client):
+    response = client.post("/timezone/", {"tz": "Asia/Dubai", "next": "/missions/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/missions/"
+    assert response.cookies["tz"].value == "Asia/Dubai"
+    assert response.cookies["tz"]["samesite"] == "Lax"
+    assert "Times are shown in <strong>Asia/Dubai</strong>" in client.get("/").content.decode()
+
+
+def test_time_zone_form_lists_zones_and_marks_the_current_one(client):
+    client.cookies["tz"] = "Europe/Paris"
+    page = client.get("/timezone/").content.decode()
+    assert '<label for="id_tz">Time zone</label>' in page
+    assert '<option value="Europe/Paris" selected>Paris</option>' in page
+
+
+@pytest.mark.parametrize("bad", ["", "Mars/Jezero", "x" * 5000, "Europe/Paris\r\nSet-Cookie: a=b"])
+def test_unknown_time_zone_gets_the_form_back_with_a_message(client, bad):
+    response = client.post("/timezone/", {"tz": bad})
+    assert response.status_code == 400
+    assert "Choose a time zone from the list" in response.content.decode()
+    assert "tz" not in response.cookies
+
+
+def test_time_zone_redirect_never_leaves_the_site(client):
+    response = client.post("/timezone/", {"tz": "UTC", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+def test_time_zone_post_without_csrf_token_is_refused(client):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post("/timezone/", {"tz": "UTC"})
+    assert response.status_code == 403
+
+
+def _boom(request):
+    raise RuntimeError("simulated failure")
+
+
+urlpatterns = [path("boom/", _boom)]
+handler500 = "marsweb.views.server_error"
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_server_error_shows_the_sites_own_500_page(client):
+    client.raise_request_exception = False
+    response = client.get("/boom/")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+    assert "simulated failure" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/missions/", "/missions/perseverance/", "/timezone/", "/missions/nope/"]
+)
+def test_no_page_loads_anything_from_another_host(client, url):
+    missions_seed(missions=MISSIONS)
+    page = client.get(url).content.decode()
+    page = re.sub(r'<link rel="canonical"[^>]*>', "", page)  # names the page, loads nothing
+    loaded = re.findall(
+        r'<(?:script|img|link|iframe|source)\b[^>]*\b(?:src|href|srcset)="([^"]+)"', page
+    )
+    assert loaded, "expected the page to load at least its stylesheet"
+    for address in loaded:
+        assert not re.match(r"^(https?:)?//", address), f"{url} loads {address} from another host"
+
+
+def test_pages_send_a_content_security_policy_with_script_nonces(client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self' 'nonce-" in policy
+    assert "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+    assert f'nonce="{nonce}"' in response.content.decode()
+
+
+def test_htmx_is_served_from_this_site(client):
+    page = client.get("/").content.decode()
+    assert re.search(r'<script src="/static/django_htmx/htmx-2\.min[^"]*\.js"', page)
