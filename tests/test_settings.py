@@ -93,3 +93,10 @@ def test_collectstatic_builds_hashed_compressed_files(tmp_path):
     assert hashed
     assert list((tmp_path / "css").glob("site.*.css.br")), "brotli copies for whitenoise"
     assert list((tmp_path / "django_htmx").glob("htmx-2.min.*.js"))
+
+
+def test_a_fresh_checkout_without_a_data_folder_can_migrate(tmp_path):
+    data_dir = tmp_path / "not-yet-created"
+    result = manage("migrate", "--noinput", env={"MARSWEB_DATA_DIR": str(data_dir)})
+    assert result.returncode == 0, result.stderr
+    assert (data_dir / "marsweb.sqlite3").exists()
