@@ -13,14 +13,14 @@ CHROMIUM ?= /usr/bin/chromium
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --upgrade pip 2>&1
 
 $(STAMP_RUN): requirements.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements.txt 2>&1
 	touch $@
 
 $(STAMP_DEV): requirements.txt requirements-dev.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt 2>&1
 	touch $@ $(STAMP_RUN)
 
 install: $(STAMP_RUN)
