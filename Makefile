@@ -37,6 +37,7 @@ static: install
 
 ## run: install, migrate, seed and serve with gunicorn on http://127.0.0.1:8000
 run: seed static
+	$(PY) manage.py rehearse perseverance --minutes 30
 	$(BIN)/gunicorn -c marsweb/gunicorn.conf.py marsweb.wsgi
 
 ## test: install the test tools (and Debian's Chromium for browser tests) and run every test

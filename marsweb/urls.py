@@ -6,6 +6,7 @@ from django.views.decorators.cache import cache_page
 
 from marsweb import views
 from marsweb.sitemaps import SITEMAPS
+from missions import views as mission_views
 
 admin.site.site_header = "Mars landing night — staff"
 admin.site.site_title = "marsweb staff"
@@ -14,6 +15,7 @@ admin.site.index_title = "Missions, events and lights"
 urlpatterns = [
     path("", views.home, name="home"),
     path("missions/", include("missions.urls")),
+    path("mars-time/", mission_views.mars_time, name="mars-time"),
     path("timezone/", views.choose_time_zone, name="choose-time-zone"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),

@@ -10,24 +10,29 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.static import serve as static_serve
 
-from marsweb import timezones
+from marsweb import clock, timezones
 from missions.models import Mission
+from missions.views import countdown_context
 
 HOME_MISSIONS = 12
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    missions = list(Mission.objects.published().select_related("parent")[:HOME_MISSIONS])
-    featured = next((m for m in missions if m.is_featured), missions[0] if missions else None)
-    return render(
-        request,
-        "home.html",
-        {
-            "featured": featured,
-            "missions": [m for m in missions if m != featured],
-        },
+    """The featured landing's live countdown, then the other missions."""
+    now = clock.now().replace(microsecond=0)
+    published = Mission.objects.published()
+    featured = published.featured_for_home(now=now)
+    context: dict = {"featured": featured}
+    if featured is not None:
+        milestones = list(featured.milestones.all())
+        context.update(countdown_context(featured, milestones, now))
+    context["missions"] = list(
+        published.real()
+        .exclude(pk=featured.pk if featured else None)
+        .select_related("parent")[:HOME_MISSIONS]
     )
+    return render(request, "home.html", context)
 
 
 @never_cache

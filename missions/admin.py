@@ -1,9 +1,38 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
 from missions.images import image_make_renditions
-from missions.models import Milestone, Mission, MissionImage
+from missions.models import Milestone, Mission, MissionImage, Rehearsal
+from missions.rehearsal import mission_rehearse
+
+
+class RehearseForm(forms.Form):
+    minutes = forms.IntegerField(
+        min_value=1,
+        max_value=7 * 24 * 60,
+        initial=30,
+        label="Landing in (minutes)",
+        help_text="The rehearsal's touchdown, as heard on Earth, falls this many minutes from now.",
+    )
+
+
+class IsRehearsalFilter(admin.SimpleListFilter):
+    title = "rehearsal"
+    parameter_name = "rehearsal"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Real missions"), ("yes", "Rehearsals")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.rehearsals()
+        if self.value() == "no":
+            return queryset.real()
+        return queryset
 
 
 class MilestoneInline(admin.TabularInline):
@@ -56,7 +85,7 @@ class MissionAdmin(admin.ModelAdmin):
         "is_featured",
         "is_published",
     ]
-    list_filter = ["is_published", "is_featured", "status", "kind", "agency"]
+    list_filter = [IsRehearsalFilter, "is_published", "is_featured", "status", "kind", "agency"]
     list_editable = ["is_published"]
     search_fields = ["name", "agency", "summary", "landing_site_name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -64,7 +93,7 @@ class MissionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
     inlines = [MilestoneInline, MissionImageInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "rehearse"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "agency", "kind", "parent", "summary", "body"]}),
         ("Status", {"fields": ["status", "status_note", "is_published", "is_featured"]}),
@@ -101,6 +130,44 @@ class MissionAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
+    @admin.action(description="Rehearse the landing of the selected mission…")
+    def rehearse(self, request, queryset):
+        """Ask how many minutes ahead, then copy the timeline through mission_rehearse."""
+        if queryset.count() != 1:
+            self.message_user(request, "Select exactly one mission to rehearse.", messages.ERROR)
+            return None
+        mission = queryset.get()
+        form = RehearseForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            try:
+                rehearsal = mission_rehearse(mission=mission, minutes=form.cleaned_data["minutes"])
+            except ValueError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return None
+            self.message_user(
+                request,
+                format_html(
+                    'Rehearsal started: <a href="{}">{}</a> lands in {} minutes.',
+                    rehearsal.get_absolute_url(),
+                    rehearsal.name,
+                    form.cleaned_data["minutes"],
+                ),
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/missions/rehearse.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"Rehearse the landing of {mission.name}",
+                "mission": mission,
+                "form": form,
+                "opts": self.model._meta,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
     def save_formset(self, request, form, formset, change) -> None:
         super().save_formset(request, form, formset, change)
         if formset.model is not MissionImage:
@@ -112,3 +179,17 @@ class MissionAdmin(admin.ModelAdmin):
                     storage=image.image.storage, name=image.image.name
                 )
                 image.save(update_fields=["renditions"])
+
+
+@admin.register(Rehearsal)
+class RehearsalAdmin(admin.ModelAdmin):
+    list_display = ["name", "rehearsal_of", "landed_at", "is_published"]
+    list_select_related = ["rehearsal_of"]
+    readonly_fields = ["name", "slug", "rehearsal_of", "landed_at"]
+    fields = ["name", "slug", "rehearsal_of", "landed_at", "is_published"]
+    inlines = [MilestoneInline]
+
+    def has_add_permission(self, request) -> bool:
+        return (
+            False  # rehearsals start from a mission: the "Rehearse" action or `manage.py rehearse`
+        )

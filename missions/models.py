@@ -15,6 +15,20 @@ class MissionQuerySet(models.QuerySet):
         """Missions with a landing site on the surface and a landing time."""
         return self.exclude(landed_at=None).exclude(latitude=None).exclude(longitude_east=None)
 
+    def rehearsals(self):
+        return self.exclude(rehearsal_of=None)
+
+    def real(self):
+        return self.filter(rehearsal_of=None)
+
+    def featured_for_home(self, *, now):
+        """The soonest landing still to come, else the featured mission, else the latest."""
+        return (
+            self.filter(landed_at__gt=now).order_by("landed_at").first()
+            or self.filter(is_featured=True).first()
+            or self.order_by(models.F("landed_at").desc(nulls_last=True)).first()
+        )
+
 
 class Mission(models.Model):
     class Kind(models.TextChoices):
@@ -80,6 +94,15 @@ class Mission(models.Model):
     summary = models.CharField(max_length=300)
     body = models.TextField(blank=True, help_text="Plain text; blank lines separate paragraphs.")
     source_note = models.TextField(blank=True, help_text="Where each fact on this page comes from.")
+    rehearsal_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="rehearsals",
+        editable=False,
+        help_text="Set on a rehearsal: a copy of this mission's timeline moved to land soon.",
+    )
     is_featured = models.BooleanField("featured", default=False)
     is_published = models.BooleanField("published", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -96,6 +119,10 @@ class Mission(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("missions:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_rehearsal(self) -> bool:
+        return self.rehearsal_of_id is not None
 
     @property
     def has_landing_site(self) -> bool:
@@ -193,3 +220,19 @@ class MissionImage(models.Model):
 
     def __str__(self) -> str:
         return self.alt_text
+
+
+class RehearsalManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().exclude(rehearsal_of=None)
+
+
+class Rehearsal(Mission):
+    """Rehearsals of landing nights, listed on their own in the admin."""
+
+    objects = RehearsalManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = "rehearsal"
+        verbose_name_plural = "rehearsals"

@@ -63,3 +63,16 @@ def duration_words(delta) -> str:
     minutes, seconds = divmod(rest, 60)
     parts = [(days, "d"), (hours, "h"), (minutes, "min"), (seconds, "s")]
     return " ".join(f"{value} {unit}" for value, unit in parts if value) or "0 s"
+
+
+@register.filter
+def countdown_duration(delta) -> str:
+    """A countdown's remaining time: ``3 days 04 h 12 min`` or ``04:12:09``."""
+    from missions.countdown import format_remaining
+
+    return "" if delta is None else format_remaining(delta)
+
+
+@register.filter
+def epoch_ms(moment: datetime | None) -> str:
+    return "" if moment is None else str(int(moment.timestamp() * 1000))

@@ -1,0 +1,89 @@
+"""Rehearse a landing night: copy a mission's timeline so its landing falls N minutes ahead."""
+
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from marsweb import clock
+from missions.models import Milestone, Mission
+
+REHEARSAL_LABEL = "Rehearsal"
+
+
+def landing_moment(mission: Mission) -> datetime | None:
+    """Earth-received time of the mission's landing (or arrival), from its timeline."""
+    arrival_kinds = (Milestone.Kind.TOUCHDOWN, Milestone.Kind.ORBIT_INSERTION)
+    for milestone in mission.milestones.all():
+        if milestone.kind in arrival_kinds and milestone.earth_received_at is not None:
+            return milestone.earth_received_at
+    return mission.landed_at
+
+
+@transaction.atomic
+def mission_rehearse(
+    *, mission: Mission, minutes: float, replace: bool = True, now: datetime | None = None
+) -> Mission:
+    """Create a published copy of ``mission`` whose landing is ``minutes`` from now.
+
+    Every milestone moves by the same amount, so the landing's seven minutes play out as
+    they did. With ``replace``, earlier rehearsals of the same mission are deleted first.
+    Raises ValueError when the mission has no landing to rehearse or is itself a rehearsal.
+    """
+    if mission.is_rehearsal:
+        raise ValueError("A rehearsal cannot be rehearsed; rehearse the real mission.")
+    if not 0 < minutes <= 7 * 24 * 60:
+        raise ValueError("Choose a landing between 1 minute and 7 days from now.")
+    landing = landing_moment(mission)
+    if landing is None:
+        raise ValueError(f"{mission.name} has no landing time to rehearse.")
+    now = (now or clock.now()).replace(microsecond=0)
+    shift = now + timedelta(minutes=minutes) - landing
+    shift = timedelta(seconds=round(shift.total_seconds()))
+
+    if replace:
+        Mission.objects.filter(rehearsal_of=mission).delete()
+    slug = slugify(f"{mission.slug}-rehearsal")[:110]
+    candidate, n = slug, 1
+    while Mission.objects.filter(slug=candidate).exists():
+        n += 1
+        candidate = f"{slug}-{n}"
+
+    rehearsal = Mission(
+        name=f"{mission.name} ({REHEARSAL_LABEL})",
+        slug=candidate,
+        agency=mission.agency,
+        kind=mission.kind,
+        status=Mission.Status.CRUISE,
+        status_note=f"{REHEARSAL_LABEL}: a replay of the real timeline, moved so the landing "
+        f"falls {minutes:g} minutes after it was started.",
+        launch_date=(mission.launch_date + shift) if mission.launch_date else None,
+        landed_at=mission.landed_at + shift if mission.landed_at else None,
+        landing_site_name=mission.landing_site_name,
+        latitude=mission.latitude,
+        longitude_east=mission.longitude_east,
+        landing_sol=mission.landing_sol,
+        summary=mission.summary,
+        body=mission.body,
+        source_note=mission.source_note,
+        rehearsal_of=mission,
+        is_featured=False,
+        is_published=True,
+    )
+    rehearsal.full_clean()
+    rehearsal.save()
+    Milestone.objects.bulk_create(
+        Milestone(
+            mission=rehearsal,
+            kind=m.kind,
+            title=m.title,
+            description=m.description,
+            occurs_at=m.occurs_at + shift,
+            signal_delay=m.signal_delay,
+            altitude_m=m.altitude_m,
+            speed_m_s=m.speed_m_s,
+            source_note=m.source_note,
+        )
+        for m in mission.milestones.all()
+    )
+    return rehearsal

@@ -1,0 +1,92 @@
+import re
+
+import pytest
+
+from missions.models import Mission
+from missions.rehearsal import mission_rehearse
+from missions.seed_data import MISSIONS
+from missions.seeding import missions_seed
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def rehearse(minutes: float) -> Mission:
+    missions_seed(missions=MISSIONS)
+    return mission_rehearse(mission=Mission.objects.get(slug="perseverance"), minutes=minutes)
+
+
+def test_home_countdown_ticks_without_a_reload(page):
+    rehearse(30)
+    page.goto("/")
+    clock = page.locator("#countdown .countdown-value")
+    first = clock.inner_text()
+    assert re.fullmatch(r"00:(29|30):\d\d", first)
+    page.wait_for_function(
+        "first => document.querySelector('#countdown .countdown-value').textContent !== first",
+        arg=first,
+        timeout=3000,
+    )
+    navigations = page.evaluate("performance.getEntriesByType('navigation').length")
+    assert navigations == 1
+
+
+def test_phase_change_shows_and_is_announced_once(page):
+    # Atmospheric entry is 410 s before touchdown: start the landing 4 s from now.
+    rehearse((410 + 4) / 60)
+    page.goto("/")
+    assert page.locator("#countdown .countdown-phase").text_content().startswith("Final approach")
+    page.wait_for_function(
+        "() => document.querySelector('#countdown').dataset.phase === 'edl'", timeout=10000
+    )
+    assert "Atmospheric entry" in page.locator("#countdown .countdown-phase").text_content()
+    status = page.locator("[data-countdown-announcer]")
+    assert status.get_attribute("role") == "status"
+    page.wait_for_function(
+        "() => document.querySelector('[data-countdown-announcer]').textContent.includes('Atmospheric entry')",
+        timeout=3000,
+    )
+
+
+def test_pause_stops_live_updates(page):
+    rehearse(30)
+    page.goto("/")
+    button = page.locator("[data-countdown-pause]")
+    assert button.inner_text() == "Pause live updates"
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    frozen = page.locator("#countdown .countdown-value").inner_text()
+    page.wait_for_timeout(2200)
+    assert page.locator("#countdown .countdown-value").inner_text() == frozen
+    page.get_by_role("button", name="Resume live updates").click()
+    page.wait_for_function(
+        "frozen => document.querySelector('#countdown .countdown-value').textContent !== frozen",
+        arg=frozen,
+        timeout=3000,
+    )
+
+
+def test_without_javascript_the_page_shows_a_correct_countdown_and_a_refresh_link(
+    browser, live_server
+):
+    rehearse(30)
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/")
+    assert re.fullmatch(
+        r"00:(29|30):\d\d", page.locator("#countdown .countdown-value").inner_text()
+    )
+    assert page.get_by_role("link", name="Refresh").is_visible()
+    assert page.get_by_role("button", name="Pause live updates").is_hidden()
+    context.close()
+
+
+def test_mars_clock_ticks_on_the_mission_page(page):
+    missions_seed(missions=MISSIONS)
+    page.goto("/missions/perseverance/")
+    lmst = page.locator("[data-mars-hours]").first
+    first = lmst.inner_text()
+    page.wait_for_function(
+        "first => document.querySelector('[data-mars-hours]').textContent !== first",
+        arg=first,
+        timeout=3000,
+    )

@@ -1,0 +1,265 @@
+"""The live parts as a visitor's browser meets them: countdown fragments, rehearsals, Mars time."""
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from missions.models import Mission
+from missions.rehearsal import mission_rehearse
+from missions.seed_data import MISSIONS
+from missions.seeding import missions_seed
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime(2026, 11, 25, 12, 0, 0, tzinfo=UTC)
+HX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def rehearsal(clock):
+    missions_seed(missions=MISSIONS)
+    return mission_rehearse(mission=Mission.objects.get(slug="perseverance"), minutes=30)
+
+
+def fragment_url(mission):
+    return f"/missions/{mission.slug}/countdown/"
+
+
+def test_htmx_gets_only_the_fragment_and_a_browser_gets_a_page(client, rehearsal):
+    fragment = client.get(fragment_url(rehearsal), **HX)
+    page = client.get(fragment_url(rehearsal))
+    assert fragment.status_code == page.status_code == 200
+    assert fragment.content.decode().startswith('<div id="countdown"')
+    assert "<html" not in fragment.content.decode()
+    assert "<html" in page.content.decode() and 'id="countdown"' in page.content.decode()
+    assert "HX-Request" in fragment["Vary"] and "HX-Request" in page["Vary"]
+
+
+def test_fragment_counts_down_to_earth_received_time_and_says_so(client, rehearsal):
+    html = client.get(fragment_url(rehearsal), **HX).content.decode()
+    assert '>00:30:00</span> <span class="countdown-unit">to touchdown</span>' in html
+    assert "signal delay is 11 min 22 s" in html
+    assert "Rehearsal" in html
+    assert 'hx-trigger="every 1s"' in html
+
+
+def test_fragment_says_the_landing_already_happened_at_mars(client, rehearsal, clock):
+    clock.shift(timedelta(minutes=25))  # 5 minutes before Earth hears; 6 after it happened
+    html = client.get(fragment_url(rehearsal), **HX).content.decode()
+    assert "has touched down</strong> — the signal is on its way" in html
+    assert "Entry, descent and landing" in html
+
+
+def test_fragment_carries_cache_headers_and_an_etag(client, rehearsal):
+    response = client.get(fragment_url(rehearsal), **HX)
+    assert response["Cache-Control"] == "public, max-age=1, s-maxage=1"
+    assert re.fullmatch(r'"[0-9a-f]{24}"', response["ETag"])
+    again = client.get(fragment_url(rehearsal), HTTP_IF_NONE_MATCH=response["ETag"], **HX)
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_fragment_is_the_same_bytes_for_every_visitor_in_the_same_second(client, rehearsal):
+    first = client.get(fragment_url(rehearsal), **HX)
+    client.cookies["tz"] = "Asia/Tokyo"
+    second = client.get(fragment_url(rehearsal), **HX)
+    assert first.content == second.content
+    assert first["ETag"] == second["ETag"]
+
+
+def test_fragment_costs_one_query_on_a_miss_and_none_on_a_hit(
+    client, rehearsal, django_assert_num_queries, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(1):
+        client.get(fragment_url(rehearsal), **HX)
+    with django_assert_num_queries(0):
+        assert client.get(fragment_url(rehearsal), **HX).status_code == 200
+
+
+def test_the_next_second_is_a_new_fragment(client, rehearsal, clock):
+    first = client.get(fragment_url(rehearsal), **HX)
+    clock.shift(timedelta(seconds=1))
+    second = client.get(fragment_url(rehearsal), **HX)
+    assert ">00:29:59<" in second.content.decode()
+    assert first["ETag"] != second["ETag"]
+
+
+def test_fragment_stops_polling_when_nothing_more_can_change(client, clock):
+    missions_seed(missions=MISSIONS)
+    html = client.get("/missions/perseverance/countdown/", **HX).content.decode()
+    assert "hx-trigger" not in html
+    assert "since touchdown" in html
+    assert client.get("/missions/perseverance/countdown/", **HX)["Cache-Control"].startswith(
+        "public, max-age=60"
+    )
+
+
+def test_fragment_of_an_unknown_or_draft_mission_is_404(client, clock):
+    assert client.get("/missions/nope/countdown/", **HX).status_code == 404
+    assert client.get("/missions/nope/countdown/").status_code == 404
+
+
+def test_home_features_the_soonest_upcoming_landing_with_a_live_countdown(
+    client, rehearsal, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(4):
+        page = client.get("/").content.decode()
+    assert '<h1 id="hero-title">Perseverance (Rehearsal)</h1>' in page
+    assert 'hx-get="/missions/perseverance-rehearsal/countdown/"' in page
+    assert ">00:30:00<" in page
+    assert 'class="refresh-link"' in page  # with JavaScript off, a refresh link
+    assert 'role="status"' in page
+
+
+def test_home_without_an_upcoming_landing_features_the_featured_mission(client, clock):
+    missions_seed(missions=MISSIONS)
+    page = client.get("/").content.decode()
+    assert '<h1 id="hero-title">Perseverance</h1>' in page
+
+
+def test_rehearsal_is_labelled_on_every_page_it_shows_on(client, rehearsal):
+    for url in ["/", "/missions/", "/missions/perseverance-rehearsal/", fragment_url(rehearsal)]:
+        assert "Rehearsal" in client.get(url).content.decode(), url
+
+
+def test_rehearsal_timeline_is_the_real_one_moved(rehearsal):
+    real = Mission.objects.get(slug="perseverance")
+    real_times = [m.occurs_at for m in real.milestones.order_by("occurs_at")]
+    copy_times = [m.occurs_at for m in rehearsal.milestones.order_by("occurs_at")]
+    shift = copy_times[-1] - real_times[-1]
+    assert [t + shift for t in real_times] == copy_times
+    touchdown = rehearsal.milestones.get(kind="touchdown")
+    assert touchdown.earth_received_at == NOW + timedelta(minutes=30)
+    assert rehearsal.landed_at == NOW + timedelta(minutes=30)
+
+
+def test_rehearse_command_replaces_earlier_rehearsals(clock, capsys):
+    missions_seed(missions=MISSIONS)
+    call_command("rehearse", "perseverance", "--minutes", "30")
+    call_command("rehearse", "perseverance", "--minutes", "10")
+    assert Mission.objects.rehearsals().count() == 1
+    assert Mission.objects.rehearsals().get().landed_at == NOW + timedelta(minutes=10)
+    call_command("rehearse", "perseverance", "--minutes", "20", "--keep")
+    assert Mission.objects.rehearsals().count() == 2
+    assert "lands at" in capsys.readouterr().out
+
+
+def test_rehearse_command_refuses_clearly(clock):
+    from django.core.management.base import CommandError
+
+    missions_seed(missions=MISSIONS)
+    with pytest.raises(CommandError, match="No mission"):
+        call_command("rehearse", "nope")
+    with pytest.raises(CommandError, match="no landing time"):
+        call_command("rehearse", "mars-sample-return")
+    with pytest.raises(CommandError, match="between 1 minute and 7 days"):
+        call_command("rehearse", "perseverance", "--minutes", "-5")
+
+
+def test_staff_rehearse_from_the_admin_and_delete_it(staff_client, clock):
+    missions_seed(missions=MISSIONS)
+    perseverance = Mission.objects.get(slug="perseverance")
+    ask = staff_client.post(
+        "/admin/missions/mission/", {"action": "rehearse", "_selected_action": [perseverance.pk]}
+    )
+    assert ask.status_code == 200
+    assert "Landing in (minutes)" in ask.content.decode()
+    done = staff_client.post(
+        "/admin/missions/mission/",
+        {
+            "action": "rehearse",
+            "_selected_action": [perseverance.pk],
+            "apply": "1",
+            "minutes": "45",
+        },
+        follow=True,
+    )
+    assert "Rehearsal started" in done.content.decode()
+    rehearsal = Mission.objects.rehearsals().get()
+    assert rehearsal.landed_at == NOW + timedelta(minutes=45)
+    listing = staff_client.get("/admin/missions/rehearsal/").content.decode()
+    assert "Perseverance (Rehearsal)" in listing
+    staff_client.post(
+        "/admin/missions/rehearsal/",
+        {"action": "delete_selected", "_selected_action": [rehearsal.pk], "post": "yes"},
+    )
+    assert not Mission.objects.rehearsals().exists()
+    assert Mission.objects.filter(slug="perseverance").exists()
+
+
+def test_mission_page_shows_todays_sol_and_local_time_at_the_site(client, clock):
+    missions_seed(missions=MISSIONS)
+    page = client.get("/missions/perseverance/").content.decode()
+    assert "Sol 2050" in page or "Sol 2049" in page
+    assert re.search(r'data-mars-hours="[\d.]+" data-server-now="\d+">\d\d:\d\d:\d\d<', page)
+    assert "Time at Jezero Crater" in page
+    assert "hx-trigger" not in page  # a landing five years ago does not poll
+
+
+def test_mission_page_during_a_rehearsal_draws_the_landing_with_the_current_step(
+    client, rehearsal, clock
+):
+    clock.shift(timedelta(minutes=30) - timedelta(seconds=165))
+    page = client.get("/missions/perseverance-rehearsal/").content.decode()
+    assert '<svg class="edl-svg"' in page
+    assert "Now: Parachute deployment." in page
+    assert page.count('class="step passed current"') == 1
+
+
+def test_mars_time_converter_gives_the_worked_example(client, clock, django_assert_max_num_queries):
+    missions_seed(missions=MISSIONS)
+    with django_assert_max_num_queries(2):
+        response = client.get("/mars-time/", {"at": "2000-01-06T00:00:00Z"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "44795.99976" in page
+    assert "23:59:39" in page
+    assert "277.188°" in page
+    assert "not landed yet" in page  # Perseverance in 2000
+
+
+def test_mars_time_converter_lists_each_landed_missions_sol(client, clock):
+    missions_seed(missions=MISSIONS)
+    page = client.get("/mars-time/", {"at": "2021-02-19T20:00:00Z"}).content.decode()
+    row = re.search(r"Perseverance</a></th>.*?</tr>", page, re.S).group(0)
+    assert '<td class="num">1</td>' in row
+    assert "Hope" not in page  # an orbiter has no site on the ground
+
+
+def test_mars_time_without_at_shows_now(client, clock):
+    page = client.get("/mars-time/").content.decode()
+    assert 'value="2026-11-25T12:00:00Z"' in page
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "garbage",
+        "2021-13-01",
+        "",
+        "9999-01-01T00:00:00Z",
+        "1" * 500,
+        "2021-02-18T20:55:00+99:00",
+        "\x00",
+        "２０２１",
+    ],
+)
+def test_mars_time_with_an_unreadable_moment_says_so(client, clock, bad):
+    response = client.get("/mars-time/", {"at": bad})
+    assert response.status_code == 400
+    assert "We could not read that date and time" in response.content.decode()
+
+
+def test_mars_time_accepts_offsets_and_naive_times_as_utc(client, clock):
+    with_offset = client.get("/mars-time/", {"at": "2000-01-06T01:00:00+01:00"}).content.decode()
+    naive = client.get("/mars-time/", {"at": "2000-01-06T00:00:00"}).content.decode()
+    assert "44795.99976" in with_offset and "44795.99976" in naive
