@@ -6,6 +6,7 @@ its own memory (no database, no template). Browsers and CDNs may keep it for as 
 the fragment itself waits before asking again; a repeat with the same ETag gets a 304.
 """
 
+import contextlib
 import hashlib
 from collections.abc import Callable
 from datetime import datetime
@@ -14,9 +15,19 @@ from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 
-# Per process on purpose: the shared cache may be the database (no REDIS_URL), and a
-# fragment must cost no query on a hit. Each process renders at most once per second.
-FRAGMENT_CACHE = "default"
+# First the process's own memory, then (only when it is Redis) the shared cache, so that
+# with several servers a second's fragment is rendered once for all of them. A shared
+# cache in the database is skipped: a fragment must cost no query on a hit.
+LOCAL_CACHE = "default"
+SHARED_CACHE = "shared"
+
+
+def _shared_cache():
+    from django.conf import settings
+
+    if settings.CACHES[SHARED_CACHE]["BACKEND"].endswith("DatabaseCache"):
+        return None
+    return caches[SHARED_CACHE]
 
 
 def fragment_response(
@@ -30,15 +41,18 @@ def fragment_response(
 
     ``render`` returns (html, poll seconds or None); it runs only on a miss.
     """
-    second = int(now.timestamp())
-    cache = caches[FRAGMENT_CACHE]
-    cache_key = f"fragment:{key}:{second}"
-    cached = cache.get(cache_key)
+    cache_key = f"fragment:{key}:{int(now.timestamp())}"
+    local = caches[LOCAL_CACHE]
+    cached = local.get(cache_key)
     if cached is None:
-        html, poll = render()
-        etag = '"' + hashlib.blake2b(html.encode(), digest_size=12).hexdigest() + '"'
-        cached = (html, poll, etag)
-        cache.set(cache_key, cached, timeout=5)
+        shared = _shared_cache()
+        cached = _get_quietly(shared, cache_key)
+        if cached is None:
+            html, poll = render()
+            etag = '"' + hashlib.blake2b(html.encode(), digest_size=12).hexdigest() + '"'
+            cached = (html, poll, etag)
+            _set_quietly(shared, cache_key, cached)
+        local.set(cache_key, cached, timeout=5)
     html, poll, etag = cached
 
     if etag in request.headers.get("If-None-Match", ""):
@@ -50,3 +64,20 @@ def fragment_response(
     response["Cache-Control"] = f"public, max-age={max_age}, s-maxage={max_age}"
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _get_quietly(cache, key):
+    """A shared cache that is down is a miss, not an error: the page still renders."""
+    if cache is None:
+        return None
+    try:
+        return cache.get(key)
+    except Exception:  # any client error of any cache backend
+        return None
+
+
+def _set_quietly(cache, key, value) -> None:
+    if cache is None:
+        return
+    with contextlib.suppress(Exception):  # a shared cache that is down only costs a render
+        cache.set(key, value, timeout=5)

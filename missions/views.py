@@ -97,9 +97,20 @@ def edl_svg_points(diagram: list[countdown.DiagramStep]) -> dict | None:
 
 
 def countdown_context(mission: Mission, milestones, now: datetime) -> dict:
+    state = mission_countdown_state(mission, milestones, now)
+    sol = None
+    if state.since is not None and mission.has_landing_site and state.target.kind == "touchdown":
+        sol = marstime.mission_sol(
+            landed_at=state.target.occurs_at,
+            at=now,
+            longitude_east=float(mission.longitude_east),
+            landing_sol=mission.landing_sol,
+        )
     return {
         "mission": mission,
-        "countdown": mission_countdown_state(mission, milestones, now),
+        "countdown": state,
+        "countdown_sol": sol,
+        "countdown_site": mission.landing_site_name,
         "server_now_ms": int(now.timestamp() * 1000),
         "countdown_url": reverse("missions:countdown", kwargs={"slug": mission.slug}),
         "countdown_subject": mission.name,
@@ -165,6 +176,10 @@ def load_countdown_mission(slug: str) -> tuple[Mission, list[Milestone]]:
             "slug",
             "landed_at",
             "rehearsal_of_id",
+            "latitude",
+            "longitude_east",
+            "landing_sol",
+            "landing_site_name",
             "milestones__kind",
             "milestones__title",
             "milestones__occurs_at",
@@ -174,13 +189,7 @@ def load_countdown_mission(slug: str) -> tuple[Mission, list[Milestone]]:
     if not rows:
         raise Http404("No such mission")
     first = rows[0]
-    mission = Mission(
-        pk=first["pk"],
-        name=first["name"],
-        slug=first["slug"],
-        landed_at=first["landed_at"],
-        rehearsal_of_id=first["rehearsal_of_id"],
-    )
+    mission = Mission(**{k: v for k, v in first.items() if not k.startswith("milestones__")})
     milestones = [
         Milestone(
             mission=mission,

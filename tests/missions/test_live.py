@@ -263,3 +263,45 @@ def test_mars_time_accepts_offsets_and_naive_times_as_utc(client, clock):
     with_offset = client.get("/mars-time/", {"at": "2000-01-06T01:00:00+01:00"}).content.decode()
     naive = client.get("/mars-time/", {"at": "2000-01-06T00:00:00"}).content.decode()
     assert "44795.99976" in with_offset and "44795.99976" in naive
+
+
+def test_after_landing_the_fragment_shows_time_since_and_the_sol(client, rehearsal, clock):
+    clock.shift(timedelta(minutes=31))
+    html = client.get(fragment_url(rehearsal), **HX).content.decode()
+    assert (
+        '>00:01:00</span> <span class="countdown-unit">since touchdown, as heard on Earth' in html
+    )
+    assert "Sol 0 at Jezero Crater" in html
+
+
+def test_fragments_are_shared_through_redis_when_configured(
+    client, rehearsal, settings, django_assert_num_queries
+):
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "shared-test",
+        },
+    }
+    first = client.get(fragment_url(rehearsal), **HX)
+    caches["default"].clear()  # another server: its own memory is empty
+    with django_assert_num_queries(0):
+        second = client.get(fragment_url(rehearsal), **HX)
+    assert second.content == first.content
+
+
+def test_fragment_is_served_when_redis_is_down(client, rehearsal, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        },
+    }
+    response = client.get(fragment_url(rehearsal), **HX)
+    assert response.status_code == 200
+    assert ">00:30:00<" in response.content.decode()
