@@ -1,1 +1,179 @@
-# Events, RSVPs and city light schedules arrive with their own issues.
+import secrets
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from marsweb import timezones
+
+
+def new_token() -> str:
+    """An unguessable secret for an attendee's own page."""
+    return secrets.token_urlsafe(24)
+
+
+def validate_time_zone(name: str) -> None:
+    if timezones.parse(name) is None:
+        raise ValidationError(
+            "Choose an IANA time zone, e.g. America/Los_Angeles.", code="bad_zone"
+        )
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def upcoming(self, *, now):
+        """Events not yet over, soonest first."""
+        return self.filter(ends_at__gt=now).order_by("starts_at", "pk")
+
+    def past(self, *, now):
+        return self.filter(ends_at__lte=now).order_by("-starts_at", "pk")
+
+    def with_counts(self):
+        """Seated, waitlisted and pending RSVPs per event, in the same query."""
+        return self.annotate(
+            seated_count=Count("rsvps", filter=Q(rsvps__status=Rsvp.Status.SEATED)),
+            waitlisted_count=Count("rsvps", filter=Q(rsvps__status=Rsvp.Status.WAITLISTED)),
+            pending_count=Count("rsvps", filter=Q(rsvps__status=Rsvp.Status.PENDING)),
+        )
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        VIRTUAL_SOCIAL = "virtual-social", "Virtual social"
+        LIVE_BROADCAST = "live-broadcast", "Live broadcast"
+        VIRTUAL_GUEST_EXPERIENCE = "virtual-guest-experience", "Virtual guest experience"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    mission = models.ForeignKey(
+        "missions.Mission", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    starts_at = models.DateTimeField(help_text="In UTC.")
+    ends_at = models.DateTimeField(help_text="In UTC.")
+    time_zone = models.CharField(
+        max_length=64,
+        default="America/Los_Angeles",
+        validators=[validate_time_zone],
+        help_text="The zone the event is organised in; pages show it beside the visitor's.",
+    )
+    summary = models.CharField(max_length=300)
+    description = models.TextField(
+        blank=True, help_text="Plain text; blank lines separate paragraphs."
+    )
+    join_url = models.URLField(
+        "join link", max_length=500, blank=True, help_text="Shown only to seated attendees."
+    )
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Seats; empty for no limit. Beyond it, a waitlist."
+    )
+    rsvp_opens_at = models.DateTimeField(null=True, blank=True, help_text="Empty: open now.")
+    rsvp_closes_at = models.DateTimeField(
+        null=True, blank=True, help_text="Empty: until the event ends."
+    )
+    source_note = models.TextField(blank=True)
+    is_published = models.BooleanField("published", default=False)
+    rehearsal_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="rehearsals",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The event must end after it starts."})
+        if self.rsvp_opens_at and self.rsvp_closes_at and self.rsvp_closes_at <= self.rsvp_opens_at:
+            raise ValidationError({"rsvp_closes_at": "RSVPs must close after they open."})
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return timezones.parse(self.time_zone) or zoneinfo.ZoneInfo("UTC")
+
+    @property
+    def is_rehearsal(self) -> bool:
+        return self.rehearsal_of_id is not None
+
+    @property
+    def rsvp_closes(self):
+        return self.rsvp_closes_at or self.ends_at
+
+    def rsvp_is_open(self, *, now) -> bool:
+        opened = self.rsvp_opens_at is None or self.rsvp_opens_at <= now
+        return opened and now < self.rsvp_closes
+
+
+class RsvpQuerySet(models.QuerySet):
+    def seated(self):
+        return self.filter(status=Rsvp.Status.SEATED)
+
+    def waitlisted(self):
+        return self.filter(status=Rsvp.Status.WAITLISTED).order_by("waitlisted_at", "pk")
+
+
+class Rsvp(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending confirmation"
+        SEATED = "seated", "Seated"
+        WAITLISTED = "waitlisted", "On the waitlist"
+        CANCELLED = "cancelled", "Cancelled"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rsvps")
+    name = models.CharField(max_length=100)
+    # Stored normalised (trimmed, lower case); empty (None) once personal data is purged.
+    email = models.EmailField(max_length=254, null=True, blank=True)  # noqa: DJ001 - None: purged, outside the unique constraint
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    waitlisted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    seated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    status_email_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    purged_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = RsvpQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "RSVP"
+        ordering = ["event", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=Q(email__isnull=False),
+                name="rsvp_one_per_email_per_event",
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.name or 'purged'} – {self.event}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:rsvp", kwargs={"token": self.token})

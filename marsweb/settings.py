@@ -111,6 +111,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while one writer writes; IMMEDIATE takes the write lock at
     # the start of a transaction so writers queue (for up to `timeout` s) instead of failing
     # half-way with "database is locked".
+    # Tests use a file too (not SQLite's in-memory database), so that concurrent
+    # transactions in tests meet the same locking as in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-marsweb.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
@@ -184,6 +187,23 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 MARSWEB_IMAGE_MAX_BYTES = 10 * 1024 * 1024
 MARSWEB_IMAGE_MAX_PIXELS = 40_000_000
 
+# The RSVP flow.
+MARSWEB_RSVP_PENDING_HOURS = int(os.environ.get("MARSWEB_RSVP_PENDING_HOURS", 48))
+MARSWEB_REMINDER_MINUTES_BEFORE = int(os.environ.get("MARSWEB_REMINDER_MINUTES_BEFORE", 60))
+MARSWEB_RSVP_PURGE_AFTER_DAYS = int(os.environ.get("MARSWEB_RSVP_PURGE_AFTER_DAYS", 30))
+# Posts per client address per window: (count, seconds).
+MARSWEB_RATE_LIMIT = (
+    int(os.environ.get("MARSWEB_RATE_LIMIT_POSTS", 10)),
+    int(os.environ.get("MARSWEB_RATE_LIMIT_WINDOW", 600)),
+)
+# How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
+MARSWEB_TRUSTED_PROXIES = int(os.environ.get("MARSWEB_TRUSTED_PROXIES", 0))
+
+# Background work through django.tasks; emails are enqueued on commit. The immediate
+# backend runs a task as soon as it is enqueued; a failed send is recorded on the RSVP
+# and `manage.py retry_emails` (cron) sends it again.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
 # Email through Django 6.1's MAILERS; the console in development.
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DJANGO_DEFAULT_FROM_EMAIL", "Mars landing night <landing@example.org>"
@@ -253,5 +273,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
+    },
 }

@@ -10,16 +10,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.static import serve as static_serve
 
+from events.models import Event
 from marsweb import clock, timezones
 from missions.models import Mission
 from missions.views import countdown_context
 
 HOME_MISSIONS = 12
+HOME_EVENTS = 3
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """The featured landing's live countdown, then the other missions."""
+    """The featured landing's live countdown, the next events, then the other missions."""
     now = clock.now().replace(microsecond=0)
     published = Mission.objects.published()
     featured = published.featured_for_home(now=now)
@@ -27,6 +29,9 @@ def home(request: HttpRequest) -> HttpResponse:
     if featured is not None:
         milestones = list(featured.milestones.all())
         context.update(countdown_context(featured, milestones, now))
+    context["events"] = list(
+        Event.objects.published().upcoming(now=now).select_related("mission")[:HOME_EVENTS]
+    )
     context["missions"] = list(
         published.real()
         .exclude(pk=featured.pk if featured else None)

@@ -90,7 +90,7 @@ class MissionAdmin(admin.ModelAdmin):
     search_fields = ["name", "agency", "summary", "landing_site_name"]
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "launch_date"
-    autocomplete_fields = ["parent"]
+    autocomplete_fields = ["parent"]  # search_fields below make missions searchable
     list_select_related = ["parent"]
     inlines = [MilestoneInline, MissionImageInline]
     actions = ["publish", "unpublish", "rehearse"]

@@ -26,7 +26,7 @@ def mission_rehearse(
 ) -> Mission:
     """Create a published copy of ``mission`` whose landing is ``minutes`` from now.
 
-    Every milestone moves by the same amount, so the landing's seven minutes play out as
+    Every milestone, and every published event of the mission, moves by the same amount, so the landing's seven minutes play out as
     they did. With ``replace``, earlier rehearsals of the same mission are deleted first.
     Raises ValueError when the mission has no landing to rehearse or is itself a rehearsal.
     """
@@ -86,4 +86,7 @@ def mission_rehearse(
         )
         for m in mission.milestones.all()
     )
+    from events.rehearsal import events_rehearse  # events build on missions, not the reverse
+
+    events_rehearse(mission=mission, rehearsal=rehearsal, shift=shift)
     return rehearsal

@@ -18,6 +18,12 @@ class SeedReport:
         name = model._meta.verbose_name_plural
         bucket[name] = bucket.get(name, 0) + 1
 
+    def merge(self, other: "SeedReport") -> "SeedReport":
+        for mine, theirs in ((self.created, other.created), (self.updated, other.updated)):
+            for name, n in theirs.items():
+                mine[name] = mine.get(name, 0) + n
+        return self
+
     def __str__(self) -> str:
         if not self.created and not self.updated:
             return "Seed content already present: nothing changed."
@@ -89,4 +95,23 @@ def missions_seed(*, missions: list[dict[str, Any]], overwrite: bool = False) ->
                 overwrite=overwrite,
                 report=report,
             )
+    return report
+
+
+@transaction.atomic
+def events_seed(*, events: list[dict[str, Any]], overwrite: bool = False) -> SeedReport:
+    from events.models import Event
+
+    report = SeedReport()
+    for data in events:
+        values = {k: v for k, v in data.items() if k not in {"slug", "mission"}}
+        values.setdefault("is_published", True)
+        values["mission"] = Mission.objects.filter(slug=data["mission"]).first()
+        seed_upsert(
+            model=Event,
+            lookup={"slug": data["slug"]},
+            values=values,
+            overwrite=overwrite,
+            report=report,
+        )
     return report

@@ -12,10 +12,18 @@ def _isolated_media_and_caches(settings, tmp_path):
     }
     from django.core.cache import caches
 
-    for alias, config in settings.CACHES.items():
-        # A database cache lives in the test database, which each test rolls back anyway.
-        if not config["BACKEND"].endswith("DatabaseCache"):
-            caches[alias].clear()
+    # The shared cache is the database's by default; its table outlives transactional tests,
+    # so tests share nothing through it: each gets an empty cache in memory instead.
+    # (tests/test_ratelimit.py checks the database cache itself.)
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "shared-tests",
+        },
+    }
+    for alias in settings.CACHES:
+        caches[alias].clear()
     yield
 
 

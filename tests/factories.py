@@ -56,3 +56,37 @@ def image_upload(name="jezero.png", **kwargs) -> SimpleUploadedFile:
         image_format, "application/octet-stream"
     )
     return SimpleUploadedFile(name, image_bytes(**kwargs), content_type=content_type)
+
+
+def make_event(**fields):
+    from events.models import Event
+
+    n = next(_sequence)
+    values = {
+        "title": f"Landing watch party {n}",
+        "slug": f"landing-watch-party-{n}",
+        "kind": Event.Kind.VIRTUAL_SOCIAL,
+        "starts_at": datetime(2030, 1, 10, 18, 0, tzinfo=UTC),
+        "ends_at": datetime(2030, 1, 10, 20, 0, tzinfo=UTC),
+        "time_zone": "America/Los_Angeles",
+        "summary": "Watch the landing together.",
+        "join_url": "https://stream.example.org/secret-room",
+        "is_published": True,
+    }
+    values.update(fields)
+    event = Event(**values)
+    event.full_clean()
+    event.save()
+    return event
+
+
+def make_rsvp(event, **fields):
+    from events.models import Rsvp
+
+    n = next(_sequence)
+    values = {"name": f"Attendee {n}", "email": f"attendee{n}@example.org"}
+    values.update(fields)
+    rsvp = Rsvp(event=event, **values)
+    rsvp.full_clean()
+    rsvp.save()
+    return rsvp

@@ -97,6 +97,8 @@ def test_collectstatic_builds_hashed_compressed_files(tmp_path):
 
 def test_a_fresh_checkout_without_a_data_folder_can_migrate(tmp_path):
     data_dir = tmp_path / "not-yet-created"
-    result = manage("migrate", "--noinput", env={"MARSWEB_DATA_DIR": str(data_dir)})
+    result = manage(
+        "migrate", "--noinput", env={"MARSWEB_DATA_DIR": str(data_dir), "DATABASE_URL": ""}
+    )
     assert result.returncode == 0, result.stderr
     assert (data_dir / "marsweb.sqlite3").exists()

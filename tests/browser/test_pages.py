@@ -3,10 +3,11 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from events.seed_data import EVENTS
 from missions.models import Mission
 from missions.rehearsal import mission_rehearse
 from missions.seed_data import MISSIONS
-from missions.seeding import missions_seed
+from missions.seeding import events_seed, missions_seed
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,6 +20,9 @@ PAGES = [
     "/missions/tianwen-1/",
     "/mars-time/?at=2021-02-18T20:55:00Z",
     "/mars-time/?at=nonsense",
+    "/events/",
+    "/events/perseverance-virtual-nasa-social-rehearsal/",
+    "/events/perseverance-landing-live-broadcast/",
     "/timezone/",
     "/missions/nope/",
 ]
@@ -27,6 +31,7 @@ PAGES = [
 @pytest.fixture
 def seeded():
     missions_seed(missions=MISSIONS)
+    events_seed(events=EVENTS)
     mission_rehearse(mission=Mission.objects.get(slug="perseverance"), minutes=5)
 
 

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from events.seed_data import EVENTS
 from missions.seed_data import MISSIONS
-from missions.seeding import missions_seed
+from missions.seeding import events_seed, missions_seed
 
 
 class Command(BaseCommand):
@@ -19,4 +20,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, update: bool = False, **options) -> None:
         report = missions_seed(missions=MISSIONS, overwrite=update)
+        report.merge(events_seed(events=EVENTS, overwrite=update))
         self.stdout.write(str(report))

@@ -1,0 +1,146 @@
+import csv
+
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import ngettext
+
+from events import rsvp as rsvp_flow
+from events.models import Event, Rsvp
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "kind",
+        "starts_at",
+        "capacity",
+        "seated",
+        "waitlisted",
+        "pending",
+        "is_published",
+    ]
+    list_filter = ["is_published", "kind", "mission"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "starts_at"
+    list_select_related = ["mission"]
+    autocomplete_fields = ["mission"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "mission", "summary", "description"]}),
+        ("When", {"fields": ["starts_at", "ends_at", "time_zone"]}),
+        ("RSVP", {"fields": ["capacity", "rsvp_opens_at", "rsvp_closes_at", "join_url"]}),
+        ("Publishing", {"fields": ["is_published", "source_note"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_counts()
+
+    @admin.display(description="seated", ordering="seated_count")
+    def seated(self, event: Event) -> int:
+        return event.seated_count
+
+    @admin.display(description="waitlisted", ordering="waitlisted_count")
+    def waitlisted(self, event: Event) -> int:
+        return event.waitlisted_count
+
+    @admin.display(description="pending", ordering="pending_count")
+    def pending(self, event: Event) -> int:
+        return event.pending_count
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            promoted = rsvp_flow.event_fill_from_waitlist(event=obj)
+            if promoted:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%d attendee moved from the waitlist to a seat and was emailed.",
+                        "%d attendees moved from the waitlist to seats and were emailed.",
+                        len(promoted),
+                    )
+                    % len(promoted),
+                    messages.SUCCESS,
+                )
+
+
+@admin.register(Rsvp)
+class RsvpAdmin(admin.ModelAdmin):
+    list_display = ["name", "email", "event", "status", "created_at", "confirmed_at"]
+    list_filter = ["status", "event"]
+    search_fields = ["name", "email"]
+    list_select_related = ["event"]
+    readonly_fields = [
+        "event",
+        "status",
+        "token",
+        "created_at",
+        "confirmation_sent_at",
+        "confirmed_at",
+        "seated_at",
+        "waitlisted_at",
+        "cancelled_at",
+        "status_email_sent_at",
+        "reminder_sent_at",
+        "purged_at",
+    ]
+    fields = ["name", "email", *readonly_fields]
+    actions = ["export_csv", "resend_confirmation", "promote", "cancel"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # RSVPs come from the public form, which checks the address
+
+    @admin.action(description="Export the selected RSVPs as CSV")
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        stamp = timezone.now().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="rsvps-{stamp}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["event", "name", "email", "status", "signed up (UTC)", "confirmed (UTC)"])
+        for rsvp in queryset.select_related("event").order_by(
+            "event__starts_at", "created_at", "pk"
+        ):
+            writer.writerow(
+                [
+                    rsvp.event.title,
+                    _csv_safe(rsvp.name),
+                    rsvp.email or "",
+                    rsvp.get_status_display(),
+                    rsvp.created_at.strftime("%Y-%m-%d %H:%M:%S"),
+                    rsvp.confirmed_at.strftime("%Y-%m-%d %H:%M:%S") if rsvp.confirmed_at else "",
+                ]
+            )
+        return response
+
+    @admin.action(description="Resend the confirmation email (pending RSVPs)")
+    def resend_confirmation(self, request, queryset) -> None:
+        sent = sum(rsvp_flow.rsvp_resend_confirmation(rsvp=rsvp) for rsvp in queryset)
+        skipped = queryset.count() - sent
+        self.message_user(
+            request, f"Confirmation resent to {sent}; {skipped} not pending, skipped."
+        )
+
+    @admin.action(description="Promote from the waitlist to a seat")
+    def promote(self, request, queryset) -> None:
+        for rsvp in queryset:
+            try:
+                rsvp_flow.rsvp_promote(rsvp=rsvp)
+            except rsvp_flow.RsvpError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(
+                    request, f"{rsvp.name} now has a seat and was emailed.", messages.SUCCESS
+                )
+
+    @admin.action(description="Cancel the selected RSVPs (frees their seats)")
+    def cancel(self, request, queryset) -> None:
+        for rsvp in queryset:
+            rsvp_flow.rsvp_cancel(rsvp=rsvp)
+        self.message_user(request, f"{queryset.count()} RSVP(s) cancelled.")
+
+
+def _csv_safe(value: str) -> str:
+    """Keep spreadsheet programs from running a name as a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -1,0 +1,45 @@
+import unicodedata
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+def validate_printable(value: str) -> None:
+    """No control characters (line breaks, NUL, bidi overrides) in a one-line field."""
+    if any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in value):
+        raise ValidationError(
+            "Use letters, numbers and punctuation only.", code="control_characters"
+        )
+
+
+class RsvpForm(forms.Form):
+    name = forms.CharField(
+        max_length=100,
+        validators=[validate_printable],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={
+            "required": "Enter your name, as it should appear on your boarding pass.",
+            "max_length": "Keep your name under %(limit_value)d characters.",
+        },
+    )
+    email = forms.EmailField(
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text="We send a link to confirm it. We never show or share it.",
+        error_messages={
+            "required": "Enter your email address: we send the confirmation link there.",
+            "invalid": "Enter an email address like name@example.org.",
+        },
+    )
+    # A field people never see or fill; form-filling robots do.
+    website = forms.CharField(required=False, max_length=200, label="Leave this field empty")
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise ValidationError("Enter your name, as it should appear on your boarding pass.")
+        return name
+
+    @property
+    def is_robot(self) -> bool:
+        return bool(self.data.get("website"))

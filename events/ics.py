@@ -1,0 +1,42 @@
+"""iCalendar (RFC 5545) feeds, built with the icalendar package."""
+
+from datetime import datetime
+
+from django.conf import settings
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from events.models import Event
+
+PRODID = "-//marsweb//Mars landing night//EN"
+
+
+def new_calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def site_host() -> str:
+    return settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "marsweb"
+
+
+def event_calendar(event: Event, *, now: datetime) -> bytes:
+    """The event as a one-event calendar. Never carries the join link: it is public."""
+    calendar = new_calendar(event.title)
+    entry = CalendarEvent()
+    entry.add("uid", f"event-{event.pk}@{site_host()}")
+    entry.add("dtstamp", now)
+    entry.add("dtstart", event.starts_at)
+    entry.add("dtend", event.ends_at)
+    entry.add("summary", event.title)
+    entry.add("description", f"{event.summary}\n\n{settings.SITE_URL}{event.get_absolute_url()}")
+    entry.add("url", settings.SITE_URL + event.get_absolute_url())
+    entry.add("location", "Online")
+    entry.add("status", "CONFIRMED")
+    calendar.add_component(entry)
+    return calendar.to_ical()

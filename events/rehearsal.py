@@ -1,0 +1,42 @@
+"""Rehearsal copies of a mission's events (called by missions.rehearsal.mission_rehearse)."""
+
+from datetime import timedelta
+
+from events.models import Event
+from missions.models import Mission
+
+
+def events_rehearse(*, mission: Mission, rehearsal: Mission, shift: timedelta) -> list[Event]:
+    """Copy the mission's published events onto its rehearsal, moved by ``shift``.
+
+    RSVPs open at once and stay open until each copy ends, so a rehearsal can be signed up
+    for even when its event is already live. Copies of earlier rehearsals of the same
+    mission go with those rehearsals (cascade).
+    """
+    copies = []
+    for event in Event.objects.published().filter(mission=mission, rehearsal_of=None):
+        slug = f"{event.slug}-rehearsal"[:110]
+        candidate, n = slug, 1
+        while Event.objects.filter(slug=candidate).exists():
+            n += 1
+            candidate = f"{slug}-{n}"
+        copy = Event(
+            title=f"{event.title} (Rehearsal)",
+            slug=candidate,
+            kind=event.kind,
+            mission=rehearsal,
+            starts_at=event.starts_at + shift,
+            ends_at=event.ends_at + shift,
+            time_zone=event.time_zone,
+            summary=event.summary,
+            description=event.description,
+            join_url=event.join_url,
+            capacity=event.capacity,
+            source_note=event.source_note,
+            is_published=True,
+            rehearsal_of=event,
+        )
+        copy.full_clean()
+        copy.save()
+        copies.append(copy)
+    return copies

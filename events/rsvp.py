@@ -1,0 +1,302 @@
+"""The RSVP flow: every state change of an RSVP, for views, admin and commands alike.
+
+Seats are counted and given inside one transaction that first locks the event row
+(``select_for_update`` on PostgreSQL; on SQLite the connection's IMMEDIATE transactions
+take the database write lock at BEGIN), so two confirmations can never both take the
+last seat. Emails are enqueued with ``transaction.on_commit``: a failed send never undoes
+a stored RSVP, and the *_sent_at fields tell ``retry_emails`` what to send again.
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from events.models import Event, Rsvp, new_token
+from marsweb import clock
+
+CONFIRM_SALT = "events.rsvp.confirm"
+
+
+class LinkInvalid(Exception):
+    """A confirmation link that was never ours, or whose RSVP is gone."""
+
+
+class LinkExpired(Exception):
+    """A genuine confirmation link, too old to use."""
+
+
+class RsvpError(Exception):
+    """A state change that is not possible now; the message says why, for staff."""
+
+
+def pending_ttl() -> timedelta:
+    return timedelta(hours=settings.MARSWEB_RSVP_PENDING_HOURS)
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def confirm_token(rsvp: Rsvp) -> str:
+    """The signed, time-stamped token of a confirmation link."""
+    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(rsvp.token)
+
+
+def rsvp_from_confirm_token(signed: str) -> Rsvp:
+    """The RSVP a confirmation link names. Raises LinkInvalid or LinkExpired."""
+    signer = signing.TimestampSigner(salt=CONFIRM_SALT)
+    try:
+        token = signer.unsign(signed, max_age=pending_ttl())
+    except signing.SignatureExpired:
+        raise LinkExpired from None
+    except signing.BadSignature:
+        raise LinkInvalid from None
+    rsvp = Rsvp.objects.select_related("event").filter(token=token).first()
+    if rsvp is None:
+        raise LinkInvalid
+    return rsvp
+
+
+def _send_on_commit(rsvp: Rsvp, kind: str) -> None:
+    from events.tasks import rsvp_send_email
+
+    rsvp_id = rsvp.pk
+    transaction.on_commit(lambda: rsvp_send_email.enqueue(rsvp_id=rsvp_id, kind=kind))
+
+
+def rsvp_request(*, event: Event, name: str, email: str, now: datetime | None = None) -> Rsvp:
+    """A visitor asks for a seat: store a pending RSVP (or find theirs) and email them.
+
+    Whatever was stored before, the visitor sees the same answer. A pending RSVP gets a fresh
+    confirmation link; a confirmed one gets a note with the link to its own page; a
+    cancelled one starts over as pending. Within a minute of the last email nothing more is
+    sent, so the form cannot be used to flood someone's inbox.
+    """
+    now = now or clock.now()
+    email = normalize_email(email)
+    with transaction.atomic():
+        rsvp = Rsvp.objects.select_for_update().filter(event=event, email=email).first()
+        if rsvp is None:
+            rsvp = Rsvp(event=event, name=name.strip(), email=email)
+            rsvp.full_clean()
+            try:
+                with transaction.atomic():
+                    rsvp.save()
+            except IntegrityError:  # the same address at the same instant: use that row
+                rsvp = Rsvp.objects.select_for_update().get(event=event, email=email)
+        elif rsvp.status == Rsvp.Status.CANCELLED:
+            rsvp.status = Rsvp.Status.PENDING
+            rsvp.name = name.strip()
+            rsvp.confirmed_at = rsvp.seated_at = rsvp.waitlisted_at = None
+            rsvp.confirmation_sent_at = None
+            rsvp.full_clean()
+            rsvp.save()
+        elif rsvp.status == Rsvp.Status.PENDING and rsvp.name != name.strip():
+            rsvp.name = name.strip()
+            rsvp.full_clean()
+            rsvp.save(update_fields=["name"])
+
+        recently = rsvp.confirmation_sent_at and now - rsvp.confirmation_sent_at < timedelta(
+            minutes=1
+        )
+        if not recently:
+            kind = "confirm" if rsvp.status == Rsvp.Status.PENDING else "already"
+            _send_on_commit(rsvp, kind)
+    return rsvp
+
+
+def _lock(rsvp: Rsvp) -> tuple[Event, Rsvp]:
+    """Lock the event row, then re-read the RSVP inside the transaction."""
+    event = Event.objects.select_for_update().get(pk=rsvp.event_id)
+    return event, Rsvp.objects.select_for_update().get(pk=rsvp.pk)
+
+
+def _has_free_seat(event: Event) -> bool:
+    return event.capacity is None or event.rsvps.seated().count() < event.capacity
+
+
+def _seat(rsvp: Rsvp, now: datetime) -> None:
+    rsvp.status = Rsvp.Status.SEATED
+    rsvp.seated_at = now
+    rsvp.status_email_sent_at = None
+    rsvp.save()
+    _send_on_commit(rsvp, "seated")
+
+
+def _fill_from_waitlist(event: Event, now: datetime) -> list[Rsvp]:
+    promoted = []
+    for waiting in event.rsvps.waitlisted().select_for_update():
+        if not _has_free_seat(event):
+            break
+        _seat(waiting, now)
+        promoted.append(waiting)
+    return promoted
+
+
+def rsvp_confirm(*, rsvp: Rsvp, now: datetime | None = None) -> Rsvp:
+    """The attendee confirms their address: a seat if one is free, else the waitlist.
+
+    Confirming twice changes nothing. A pending RSVP holds no seat until this runs.
+    """
+    now = now or clock.now()
+    with transaction.atomic():
+        event, rsvp = _lock(rsvp)
+        if rsvp.status != Rsvp.Status.PENDING:
+            return rsvp
+        rsvp.confirmed_at = now
+        if _has_free_seat(event):
+            _seat(rsvp, now)
+        else:
+            rsvp.status = Rsvp.Status.WAITLISTED
+            rsvp.waitlisted_at = now
+            rsvp.status_email_sent_at = None
+            rsvp.save()
+            _send_on_commit(rsvp, "waitlisted")
+    return rsvp
+
+
+def rsvp_cancel(*, rsvp: Rsvp, now: datetime | None = None) -> Rsvp:
+    """The attendee gives up their seat or place; a freed seat goes to the waitlist at once."""
+    now = now or clock.now()
+    with transaction.atomic():
+        event, rsvp = _lock(rsvp)
+        if rsvp.status == Rsvp.Status.CANCELLED:
+            return rsvp
+        was_seated = rsvp.status == Rsvp.Status.SEATED
+        rsvp.status = Rsvp.Status.CANCELLED
+        rsvp.cancelled_at = now
+        rsvp.save()
+        if was_seated:
+            _fill_from_waitlist(event, now)
+    return rsvp
+
+
+def rsvp_promote(*, rsvp: Rsvp, now: datetime | None = None) -> Rsvp:
+    """Staff give a waitlisted attendee a seat by hand, if one is free."""
+    now = now or clock.now()
+    with transaction.atomic():
+        event, rsvp = _lock(rsvp)
+        if rsvp.status != Rsvp.Status.WAITLISTED:
+            raise RsvpError(f"{rsvp.name} is not on the waitlist.")
+        if not _has_free_seat(event):
+            raise RsvpError(f"{event.title} is full: raise its capacity to seat {rsvp.name}.")
+        _seat(rsvp, now)
+    return rsvp
+
+
+def event_fill_from_waitlist(*, event: Event, now: datetime | None = None) -> list[Rsvp]:
+    """After staff raise the capacity: seat the waitlist in order while seats are free."""
+    now = now or clock.now()
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        return _fill_from_waitlist(event, now)
+
+
+def rsvp_resend_confirmation(*, rsvp: Rsvp) -> bool:
+    """Staff send a pending RSVP's confirmation email again. False when not pending."""
+    if rsvp.status != Rsvp.Status.PENDING or not rsvp.email:
+        return False
+    with transaction.atomic():
+        _send_on_commit(rsvp, "confirm")
+    return True
+
+
+def rsvp_waitlist_position(rsvp: Rsvp) -> int | None:
+    """1 for the next in line, or None when not on the waitlist."""
+    if rsvp.status != Rsvp.Status.WAITLISTED:
+        return None
+    ahead = Rsvp.objects.filter(event_id=rsvp.event_id, status=Rsvp.Status.WAITLISTED).filter(
+        Q(waitlisted_at__lt=rsvp.waitlisted_at)
+        | Q(waitlisted_at=rsvp.waitlisted_at, pk__lt=rsvp.pk)
+    )
+    return ahead.count() + 1
+
+
+def rsvp_is_expired(rsvp: Rsvp, *, now: datetime | None = None) -> bool:
+    """A pending RSVP whose confirmation window has passed."""
+    now = now or clock.now()
+    return (
+        rsvp.status == Rsvp.Status.PENDING
+        and now - rsvp.created_at > pending_ttl()
+        and (rsvp.confirmation_sent_at is None or now - rsvp.confirmation_sent_at > pending_ttl())
+    )
+
+
+def rsvps_send_reminders(*, now: datetime | None = None) -> int:
+    """Remind every seated attendee of events starting within the reminder window, once.
+
+    Safe to run every minute from cron, even twice at once: each RSVP is claimed with a
+    conditional UPDATE before its email is enqueued, so only one run sends it. A failed
+    send clears the claim (see events.tasks), and the next run tries again.
+    """
+    now = now or clock.now()
+    window = timedelta(minutes=settings.MARSWEB_REMINDER_MINUTES_BEFORE)
+    due = Rsvp.objects.filter(
+        status=Rsvp.Status.SEATED,
+        reminder_sent_at=None,
+        email__isnull=False,
+        event__starts_at__gt=now,
+        event__starts_at__lte=now + window,
+    ).values_list("pk", flat=True)
+    sent = 0
+    for rsvp_id in list(due):
+        with transaction.atomic():
+            claimed = Rsvp.objects.filter(pk=rsvp_id, reminder_sent_at=None).update(
+                reminder_sent_at=now
+            )
+            if claimed:
+                _send_on_commit(Rsvp(pk=rsvp_id), "reminder")
+                sent += 1
+    return sent
+
+
+def rsvps_retry_emails(*, now: datetime | None = None) -> int:
+    """Enqueue again the emails whose send failed (their *_sent_at is still empty)."""
+    now = now or clock.now()
+    settled = now - timedelta(minutes=1)  # leave emails that are being sent right now alone
+    count = 0
+    pending = Rsvp.objects.filter(
+        status=Rsvp.Status.PENDING,
+        confirmation_sent_at=None,
+        email__isnull=False,
+        created_at__lt=settled,
+        created_at__gt=now - pending_ttl(),
+    )
+    confirmed = Rsvp.objects.filter(
+        status__in=[Rsvp.Status.SEATED, Rsvp.Status.WAITLISTED],
+        status_email_sent_at=None,
+        email__isnull=False,
+        confirmed_at__lt=settled,
+        event__ends_at__gt=now,
+    )
+    with transaction.atomic():
+        for rsvp in pending:
+            _send_on_commit(rsvp, "confirm")
+            count += 1
+        for rsvp in confirmed:
+            _send_on_commit(rsvp, "seated" if rsvp.status == Rsvp.Status.SEATED else "waitlisted")
+            count += 1
+    return count
+
+
+def rsvps_purge(*, now: datetime | None = None, days: int | None = None) -> int:
+    """Erase names and addresses of RSVPs to events that ended ``days`` ago; counts stay.
+
+    Pending RSVPs that were never confirmed are erased too once their link has expired.
+    """
+    now = now or clock.now()
+    days = settings.MARSWEB_RSVP_PURGE_AFTER_DAYS if days is None else days
+    old = Rsvp.objects.filter(purged_at=None).filter(
+        Q(event__ends_at__lt=now - timedelta(days=days))
+        | Q(status=Rsvp.Status.PENDING, created_at__lt=now - pending_ttl())
+    )
+    count = 0
+    for rsvp in old.only("pk"):
+        Rsvp.objects.filter(pk=rsvp.pk).update(
+            name="", email=None, token=new_token(), purged_at=now
+        )
+        count += 1
+    return count

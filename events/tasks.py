@@ -1,0 +1,82 @@
+"""Email for the RSVP flow, sent through django.tasks (enqueued on commit by events.rsvp)."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from events.models import Rsvp
+from marsweb import clock
+
+logger = logging.getLogger(__name__)
+
+# kind: (subject, statuses it still applies to, field that records the send)
+EMAILS = {
+    "confirm": ("Confirm your place for {title}", {Rsvp.Status.PENDING}, "confirmation_sent_at"),
+    "already": (
+        "You are already signed up for {title}",
+        {Rsvp.Status.SEATED, Rsvp.Status.WAITLISTED},
+        "confirmation_sent_at",
+    ),
+    "seated": ("Your seat for {title}", {Rsvp.Status.SEATED}, "status_email_sent_at"),
+    "waitlisted": (
+        "You are on the waitlist for {title}",
+        {Rsvp.Status.WAITLISTED},
+        "status_email_sent_at",
+    ),
+    "reminder": ("Starting soon: {title}", {Rsvp.Status.SEATED}, "reminder_sent_at"),
+}
+
+
+def build_email(rsvp: Rsvp, kind: str) -> EmailMultiAlternatives:
+    from events.rsvp import confirm_token, rsvp_waitlist_position
+
+    subject_template, _, _ = EMAILS[kind]
+    event = rsvp.event
+    context = {
+        "rsvp": rsvp,
+        "event": event,
+        "site_url": settings.SITE_URL,
+        "page_url": settings.SITE_URL + rsvp.get_absolute_url(),
+        "confirm_url": settings.SITE_URL
+        + reverse("events:rsvp-confirm", kwargs={"token": confirm_token(rsvp)}),
+        "calendar_url": settings.SITE_URL + reverse("events:calendar", kwargs={"slug": event.slug}),
+        "waitlist_position": rsvp_waitlist_position(rsvp),
+        "pending_hours": settings.MARSWEB_RSVP_PENDING_HOURS,
+        "zone": event.zone,
+    }
+    # The subject is a header: no line breaks can reach it (titles are staff input).
+    subject = " ".join(subject_template.format(title=event.title).split())
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"events/email/{kind}.txt", context),
+        to=[rsvp.email],
+    )
+    message.attach_alternative(render_to_string(f"events/email/{kind}.html", context), "text/html")
+    return message
+
+
+@task()
+def rsvp_send_email(*, rsvp_id: int, kind: str) -> str:
+    """Send one RSVP email if it still applies, and record that it went out.
+
+    A failure raises (the task result records it) and leaves the *_sent_at field empty so
+    that retry_emails sends it again; a reminder's claim is released for the next run.
+    """
+    _, statuses, sent_field = EMAILS[kind]
+    rsvp = Rsvp.objects.select_related("event").filter(pk=rsvp_id).first()
+    if rsvp is None or not rsvp.email or rsvp.status not in statuses:
+        return "skipped"
+    try:
+        build_email(rsvp, kind).send()
+    except Exception:
+        logger.exception("Sending the %s email for RSVP %s failed", kind, rsvp_id)
+        if kind == "reminder":
+            Rsvp.objects.filter(pk=rsvp_id).update(reminder_sent_at=None)
+        raise
+    if kind != "reminder":  # a reminder's time was set when it was claimed
+        Rsvp.objects.filter(pk=rsvp_id).update(**{sent_field: clock.now()})
+    return "sent"

@@ -1,0 +1,255 @@
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from events import ics
+from events import rsvp as rsvp_flow
+from events.boarding_pass import boarding_pass_png
+from events.forms import RsvpForm
+from events.models import Event, Rsvp
+from marsweb import clock
+from marsweb.ratelimit import rate_limit_posts
+from missions import countdown
+from missions.fragments import fragment_response
+from missions.views import HtmxHttpRequest
+
+PAST_PER_PAGE = 20
+
+
+def _published_event(slug: str) -> Event:
+    return get_object_or_404(Event.objects.published().select_related("mission"), slug=slug)
+
+
+def countdown_context(event: Event, now) -> dict:
+    return {
+        "countdown": countdown.event_countdown(
+            title=event.title, starts_at=event.starts_at, ends_at=event.ends_at, now=now
+        ),
+        "countdown_url": reverse("events:countdown", kwargs={"slug": event.slug}),
+        "countdown_subject": event.title,
+        "countdown_is_rehearsal": event.is_rehearsal,
+        "server_now_ms": int(now.timestamp() * 1000),
+    }
+
+
+def seats_context(event: Event, now) -> dict:
+    seated = event.rsvps.seated().count()
+    seats_left = None if event.capacity is None else max(0, event.capacity - seated)
+    return {
+        "event": event,
+        "seats_left": seats_left,
+        "seated": seated,
+        "rsvp_open": event.rsvp_is_open(now=now),
+        "seats_url": reverse("events:seats", kwargs={"slug": event.slug}),
+    }
+
+
+@require_GET
+def event_list(request: HtmxHttpRequest) -> HttpResponse:
+    now = clock.now()
+    events = Event.objects.published().select_related("mission")
+    past = Paginator(events.past(now=now), PAST_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "events/event_list.html",
+        {"upcoming": list(events.upcoming(now=now)[:50]), "past": past, "now": now},
+    )
+
+
+def _detail(
+    request: HttpRequest,
+    event: Event,
+    *,
+    form: RsvpForm | None = None,
+    status: int = 200,
+    message: str = "",
+) -> HttpResponse:
+    now = clock.now().replace(microsecond=0)
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            **countdown_context(event, now),
+            **seats_context(event, now),
+            "form": form or RsvpForm(),
+            "message": message,
+            "now": now,
+        },
+        status=status,
+    )
+
+
+@require_GET
+def event_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    return _detail(request, _published_event(slug))
+
+
+@require_POST
+@rate_limit_posts("rsvp")
+def event_rsvp(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Sign-up: the same "check your inbox" answer whether or not the address is known."""
+    event = _published_event(slug)
+    now = clock.now()
+    if not event.rsvp_is_open(now=now):
+        return _detail(request, event, status=400, message="RSVPs for this event are closed.")
+    form = RsvpForm(request.POST)
+    if form.is_robot:
+        return render(request, "events/rsvp_requested.html", {"event": event})
+    if not form.is_valid():
+        return _detail(request, event, form=form, status=400)
+    rsvp_flow.rsvp_request(
+        event=event, name=form.cleaned_data["name"], email=form.cleaned_data["email"], now=now
+    )
+    return render(request, "events/rsvp_requested.html", {"event": event})
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def event_countdown(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    now = clock.now()
+
+    def render_fragment():
+        event = _published_event(slug)
+        context = countdown_context(event, now.replace(microsecond=0))
+        return render_to_string("missions/countdown.html#countdown", context), context[
+            "countdown"
+        ].poll_seconds
+
+    if request.htmx:
+        return fragment_response(request, key=f"event:{slug}", now=now, render=render_fragment)
+    event = _published_event(slug)
+    response = render(
+        request,
+        "events/event_countdown.html",
+        {**countdown_context(event, now.replace(microsecond=0)), "event": event},
+    )
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def event_seats(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Seats left, live while RSVPs are open."""
+    now = clock.now()
+
+    def render_fragment():
+        event = _published_event(slug)
+        context = seats_context(event, now)
+        return render_to_string("events/event_detail.html#seats", context), 10 if context[
+            "rsvp_open"
+        ] else None
+
+    if request.htmx:
+        return fragment_response(request, key=f"seats:{slug}", now=now, render=render_fragment)
+    return redirect(reverse("events:detail", kwargs={"slug": slug}) + "#seats")
+
+
+@require_GET
+def event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _published_event(slug)
+    response = HttpResponse(
+        ics.event_calendar(event, now=clock.now()), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def _rsvp_or_404(token: str) -> Rsvp:
+    if len(token) > 64:
+        raise Http404("No such RSVP")
+    rsvp = Rsvp.objects.select_related("event").filter(token=token, purged_at=None).first()
+    if rsvp is None:
+        raise Http404("No such RSVP")
+    return rsvp
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@never_cache
+@require_GET
+def rsvp_page(request: HttpRequest, token: str) -> HttpResponse:
+    """The attendee's own page: status, join link once seated, calendar, boarding pass, cancel."""
+    rsvp = _rsvp_or_404(token)
+    now = clock.now()
+    return _private(
+        render(
+            request,
+            "events/rsvp_page.html",
+            {
+                "rsvp": rsvp,
+                "event": rsvp.event,
+                "position": rsvp_flow.rsvp_waitlist_position(rsvp),
+                "expired": rsvp_flow.rsvp_is_expired(rsvp, now=now),
+                "event_over": rsvp.event.ends_at <= now,
+            },
+        )
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@rate_limit_posts("rsvp-confirm")
+def rsvp_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button (mail scanners follow links; a GET changes nothing); POST confirms."""
+    try:
+        rsvp = rsvp_flow.rsvp_from_confirm_token(token[:200])
+    except rsvp_flow.LinkExpired:
+        return _private(render(request, "events/link_expired.html", status=410))
+    except rsvp_flow.LinkInvalid:
+        return _private(render(request, "events/link_invalid.html", status=404))
+    if rsvp.purged_at is not None:
+        return _private(render(request, "events/link_invalid.html", status=404))
+    if request.method == "POST":
+        rsvp_flow.rsvp_confirm(rsvp=rsvp)
+        return redirect(rsvp.get_absolute_url())
+    return _private(
+        render(request, "events/rsvp_confirm.html", {"rsvp": rsvp, "event": rsvp.event})
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@rate_limit_posts("rsvp-cancel")
+def rsvp_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    rsvp = _rsvp_or_404(token)
+    if request.method == "POST":
+        rsvp_flow.rsvp_cancel(rsvp=rsvp)
+        return redirect(rsvp.get_absolute_url())
+    return _private(render(request, "events/rsvp_cancel.html", {"rsvp": rsvp, "event": rsvp.event}))
+
+
+@never_cache
+@require_GET
+def rsvp_boarding_pass(request: HttpRequest, token: str) -> HttpResponse:
+    rsvp = _rsvp_or_404(token)
+    if rsvp.status not in (Rsvp.Status.SEATED, Rsvp.Status.WAITLISTED):
+        raise Http404("Confirm your RSVP to get a boarding pass")
+    event = rsvp.event
+    mission = event.mission
+    png = boarding_pass_png(
+        name=rsvp.name,
+        event_title=event.title,
+        starts_local=timezone.localtime(event.starts_at, event.zone),
+        destination=(
+            mission.landing_site_name if mission and mission.landing_site_name else "Mars"
+        ),
+        code=f"{rsvp.pk:06d}",
+    )
+    response = HttpResponse(png, content_type="image/png")
+    response["Content-Disposition"] = (
+        f'attachment; filename="boarding-pass-{slugify(event.slug)}.png"'
+    )
+    return _private(response)

@@ -1,0 +1,65 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+
+from marsweb import clock
+from tests.browser.test_pages import serious_violations
+from tests.factories import make_event
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_sign_up_follow_the_email_link_and_see_the_seat_and_join_link(page):
+    now = clock.now()
+    make_event(
+        slug="watch-party",
+        title="Landing watch party",
+        capacity=10,
+        starts_at=now + timedelta(hours=1),
+        ends_at=now + timedelta(hours=3),
+    )
+    page.goto("/events/watch-party/")
+    page.get_by_label("Name").fill("Katherine Johnson")
+    page.get_by_label("Email").fill("katherine@example.org")
+    page.get_by_role("button", name="RSVP").click()
+    page.get_by_role("heading", name="Check your inbox").wait_for()
+    assert serious_violations(page) == []
+
+    link = re.search(r"http://127\.0\.0\.1:8000(/rsvp/\S+/confirm/)", mail.outbox[-1].body).group(1)
+    page.goto(link)
+    assert serious_violations(page) == []
+    page.get_by_role("button", name="Confirm my place").click()
+    page.get_by_role("heading", name="You have a seat, Katherine Johnson").wait_for()
+    assert serious_violations(page) == []
+    join = page.get_by_role("link", name="Join Landing watch party")
+    assert join.get_attribute("href") == "https://stream.example.org/secret-room"
+    assert page.get_by_role("link", name="Add to calendar (.ics)").is_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download your boarding pass (PNG)").click()
+    assert download.value.suggested_filename == "boarding-pass-watch-party.png"
+
+    page.get_by_role("link", name="Cancel my RSVP").click()
+    assert serious_violations(page) == []
+    page.get_by_role("button", name="Yes, cancel my RSVP").click()
+    page.get_by_role("heading", name="Your RSVP is cancelled").wait_for()
+
+
+def test_a_mistake_in_the_form_is_announced_beside_the_field(page):
+    now = clock.now()
+    make_event(
+        slug="watch-party", starts_at=now + timedelta(hours=1), ends_at=now + timedelta(hours=3)
+    )
+    page.goto("/events/watch-party/")
+    page.get_by_label("Name").fill("Katherine Johnson")
+    page.get_by_label("Email").fill("not an address")
+    page.get_by_role("button", name="RSVP").click()
+    email = page.get_by_label("Email")
+    assert email.get_attribute("aria-invalid") == "true"
+    assert (
+        "Enter an email address like name@example.org."
+        in page.locator("#id_email-error").inner_text()
+    )
+    assert serious_violations(page) == []

@@ -1,0 +1,380 @@
+"""The RSVP flow as visitors meet it, through requests."""
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.core import mail
+from django.test import Client
+
+from events.models import Rsvp
+from tests.factories import make_event, make_rsvp
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+NOW = datetime(2030, 1, 10, 12, 0, tzinfo=UTC)  # six hours before make_event's start
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def event():
+    return make_event(slug="watch-party", capacity=2)
+
+
+def sign_up(client, event, name="Ada Lovelace", email="ada@example.org", **extra):
+    return client.post(
+        f"/events/{event.slug}/rsvp/", {"name": name, "email": email, "website": "", **extra}
+    )
+
+
+def confirm_link(message) -> str:
+    return re.search(r"http://127\.0\.0\.1:8000(/rsvp/[^/\s]+/confirm/)", message.body).group(1)
+
+
+def sign_up_and_confirm(client, event, name, email) -> Rsvp:
+    mail.outbox.clear()
+    sign_up(client, event, name=name, email=email)
+    client.post(confirm_link(mail.outbox[-1]))
+    return Rsvp.objects.get(event=event, email=email)
+
+
+def test_event_page_shows_times_seats_countdown_and_the_form(client, event):
+    client.cookies["tz"] = "Europe/Paris"
+    page = client.get("/events/watch-party/").content.decode()
+    assert "Thu 10 Jan 2030, 10:00 PST" in page  # the event's own zone
+    assert "your time: <time" in page and "19:00 CET" in page
+    assert "<strong>2</strong> seats left of 2." in page
+    assert 'hx-get="/events/watch-party/seats/"' in page
+    assert 'hx-get="/events/watch-party/countdown/"' in page
+    assert '<label for="id_name">Name</label>' in page
+    assert 'name="csrfmiddlewaretoken"' in page
+    assert "secret-room" not in page  # the join link is for seated attendees only
+
+
+def test_events_list_shows_upcoming_first_and_past_below(client):
+    make_event(
+        title="Old landing", starts_at=NOW - timedelta(days=400), ends_at=NOW - timedelta(days=399)
+    )
+    make_event(title="Next landing")
+    page = client.get("/events/").content.decode()
+    assert page.index("Next landing") < page.index("Past events") < page.index("Old landing")
+
+
+def test_sign_up_stores_a_pending_rsvp_and_emails_a_confirmation_link(client, event):
+    response = sign_up(client, event, name="  Ada   Lovelace ", email="  Ada@Example.ORG ")
+    assert response.status_code == 200
+    assert "Check your inbox" in response.content.decode()
+    rsvp = Rsvp.objects.get()
+    assert (rsvp.name, rsvp.email, rsvp.status) == ("Ada Lovelace", "ada@example.org", "pending")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["ada@example.org"]
+    assert message.subject.startswith("Confirm your place for")
+    assert confirm_link(message) in message.alternatives[0].content
+    assert message.alternatives[0].mimetype == "text/html"
+    assert (
+        "<strong>1</strong> seat" not in client.get("/events/watch-party/").content.decode()
+    )  # pending holds none
+
+
+def test_repeat_sign_up_reveals_nothing_and_sends_a_fresh_link_to_the_same_rsvp(
+    client, event, clock
+):
+    first = sign_up(client, event)
+    clock.shift(timedelta(minutes=2))
+    second = sign_up(client, event, email="ADA@example.org")
+
+    def without_nonce(response):
+        return re.sub(rb'nonce="[^"]+"', b"", response.content)
+
+    assert without_nonce(first) == without_nonce(second)
+    assert Rsvp.objects.count() == 1
+    assert len(mail.outbox) == 2
+    assert confirm_link(mail.outbox[0]) != confirm_link(mail.outbox[1])
+
+
+def test_repeat_sign_up_of_a_seated_attendee_looks_the_same_and_emails_their_page(
+    client, event, clock
+):
+    sign_up_and_confirm(client, event, "Ada", "ada@example.org")
+    clock.shift(timedelta(minutes=2))
+    mail.outbox.clear()
+    response = sign_up(client, event, email="ada@example.org")
+    assert "Check your inbox" in response.content.decode()
+    assert mail.outbox[0].subject.startswith("You are already signed up")
+    assert Rsvp.objects.count() == 1
+
+
+def test_sign_ups_within_a_minute_do_not_flood_an_inbox(client, event):
+    for _ in range(3):
+        sign_up(client, event)
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"name": "", "email": "ada@example.org"}, "name", "Enter your name"),
+        (
+            {"name": "Ada", "email": "not-an-email"},
+            "email",
+            "Enter an email address like name@example.org.",
+        ),
+        ({"name": "Ada", "email": ""}, "email", "Enter your email address"),
+        (
+            {"name": "x" * 101, "email": "ada@example.org"},
+            "name",
+            "Keep your name under 100 characters.",
+        ),
+        (
+            {"name": "Ada\r\nBcc: victim@example.org", "email": "ada@example.org"},
+            "name",
+            "Use letters, numbers and punctuation only.",
+        ),
+        (
+            {"name": "Ada", "email": "ada@example.org\r\nBcc: x@example.org"},
+            "email",
+            "Enter an email address",
+        ),
+        ({"name": "   ", "email": "ada@example.org"}, "name", "Enter your name"),
+    ],
+)
+def test_invalid_input_gets_the_form_back_with_the_message_beside_the_field(
+    client, event, data, field, message
+):
+    response = client.post("/events/watch-party/rsvp/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f'id="id_{field}-error">{message}' in page
+    assert 'aria-invalid="true"' in page
+    assert not Rsvp.objects.exists()
+    assert not mail.outbox
+
+
+def test_html_in_a_name_is_shown_as_text_everywhere(client, event):
+    sign_up(client, event, name="<script>alert(1)</script>")
+    assert "<script>alert(1)</script>" not in mail.outbox[0].alternatives[0].content
+    assert "&lt;script&gt;" in mail.outbox[0].alternatives[0].content
+    page = client.get(Rsvp.objects.get().get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in page
+
+
+def test_confirm_link_get_changes_nothing_and_post_seats_the_attendee(client, event):
+    sign_up(client, event)
+    link = confirm_link(mail.outbox[0])
+    page = client.get(link)
+    assert page.status_code == 200
+    assert "Confirm my place" in page.content.decode()
+    assert Rsvp.objects.get().status == "pending"
+    response = client.post(link)
+    rsvp = Rsvp.objects.get()
+    assert response.status_code == 302 and response["Location"] == rsvp.get_absolute_url()
+    assert rsvp.status == "seated"
+    own = client.get(rsvp.get_absolute_url())
+    assert "no-store" in own["Cache-Control"]
+    own_page = own.content.decode()
+    assert "You have a seat, Ada Lovelace" in own_page
+    assert 'href="https://stream.example.org/secret-room"' in own_page
+    assert "/events/watch-party/calendar.ics" in own_page
+    assert mail.outbox[-1].subject.startswith("Your seat for")
+    assert "secret-room" in mail.outbox[-1].body
+
+
+def test_confirming_twice_changes_nothing(client, event):
+    sign_up(client, event)
+    link = confirm_link(mail.outbox[0])
+    client.post(link)
+    client.post(link)
+    assert Rsvp.objects.get().status == "seated"
+    assert len(mail.outbox) == 2
+
+
+def test_when_full_confirmation_puts_the_attendee_on_the_waitlist(client, event):
+    sign_up_and_confirm(client, event, "One", "one@example.org")
+    sign_up_and_confirm(client, event, "Two", "two@example.org")
+    third = sign_up_and_confirm(client, event, "Three", "three@example.org")
+    fourth = sign_up_and_confirm(client, event, "Four", "four@example.org")
+    assert (third.status, fourth.status) == ("waitlisted", "waitlisted")
+    page = client.get(fourth.get_absolute_url()).content.decode()
+    assert "You are on the waitlist, Four" in page
+    assert "Number <strong>2</strong> in line" in page
+    assert "secret-room" not in page
+    assert mail.outbox[-1].subject.startswith("You are on the waitlist")
+    assert "<strong>Full.</strong>" in client.get("/events/watch-party/").content.decode()
+
+
+def test_a_cancelled_seat_goes_to_the_first_on_the_waitlist_who_is_emailed(client, event):
+    one = sign_up_and_confirm(client, event, "One", "one@example.org")
+    sign_up_and_confirm(client, event, "Two", "two@example.org")
+    three = sign_up_and_confirm(client, event, "Three", "three@example.org")
+    sign_up_and_confirm(client, event, "Four", "four@example.org")
+    mail.outbox.clear()
+    ask = client.get(f"/rsvp/{one.token}/cancel/")
+    assert "Yes, cancel my RSVP" in ask.content.decode()
+    assert Rsvp.objects.get(pk=one.pk).status == "seated"  # the GET only asks
+    client.post(f"/rsvp/{one.token}/cancel/")
+    assert Rsvp.objects.get(pk=one.pk).status == "cancelled"
+    assert Rsvp.objects.get(pk=three.pk).status == "seated"
+    assert Rsvp.objects.get(email="four@example.org").status == "waitlisted"
+    assert [m.to for m in mail.outbox] == [["three@example.org"]]
+    assert "a seat opened up and it is yours" in mail.outbox[0].body
+
+
+def test_cancelled_attendee_can_sign_up_again(client, event, clock):
+    one = sign_up_and_confirm(client, event, "One", "one@example.org")
+    client.post(f"/rsvp/{one.token}/cancel/")
+    clock.shift(timedelta(minutes=2))
+    again = sign_up_and_confirm(client, event, "One", "one@example.org")
+    assert again.pk == one.pk and again.status == "seated"
+
+
+def test_an_expired_confirmation_link_gets_a_clear_410(client, event, clock):
+    sign_up(client, event)
+    link = confirm_link(mail.outbox[0])
+    clock.shift(timedelta(hours=49))
+    response = client.post(link)
+    assert response.status_code == 410
+    assert "This confirmation link has expired" in response.content.decode()
+    assert Rsvp.objects.get().status == "pending"
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "nope",
+        "a" * 500,
+        "abc:def:ghi",
+        "%00",
+        "..",
+        "Zm9v:1xW1Rj:VqBkR71ZkrXlSf9_JPYmckYNQ3G4q9VTYMUmAPmUSTg",
+    ],
+)
+def test_forged_or_truncated_links_get_a_clear_404(client, event, token):
+    for url in (
+        f"/rsvp/{token}/confirm/",
+        f"/rsvp/{token}/",
+        f"/rsvp/{token}/cancel/",
+        f"/rsvp/{token}/boarding-pass.png",
+    ):
+        assert client.get(url).status_code == 404, url
+        assert client.post(url).status_code in (404, 405), url
+
+
+def test_a_truncated_genuine_link_is_404(client, event):
+    sign_up(client, event)
+    link = confirm_link(mail.outbox[0])
+    truncated = link.removesuffix("/confirm/")[:-6] + "/confirm/"
+    response = client.get(truncated)
+    assert response.status_code == 404
+    assert "This link does not work" in response.content.decode()
+
+
+def test_closed_rsvp_refuses_sign_ups_clearly(client):
+    closed = make_event(slug="closed", rsvp_closes_at=NOW - timedelta(minutes=1))
+    assert "RSVPs for this event are closed." in client.get("/events/closed/").content.decode()
+    response = sign_up(client, closed)
+    assert response.status_code == 400
+    assert "RSVPs for this event are closed." in response.content.decode()
+    assert not Rsvp.objects.exists()
+
+
+def test_not_yet_open_rsvp_says_when(client):
+    make_event(slug="later", rsvp_opens_at=NOW + timedelta(hours=1))
+    assert "RSVPs open" in client.get("/events/later/").content.decode()
+
+
+def test_honeypot_answers_like_a_success_but_stores_nothing(client, event):
+    response = sign_up(client, event, website="http://spam.example")
+    assert response.status_code == 200
+    assert "Check your inbox" in response.content.decode()
+    assert not Rsvp.objects.exists()
+    assert not mail.outbox
+
+
+def test_too_many_posts_from_one_address_get_a_429(client, event, settings):
+    settings.MARSWEB_RATE_LIMIT = (3, 600)
+    statuses = [sign_up(client, event, email=f"a{n}@example.org").status_code for n in range(5)]
+    assert statuses == [200, 200, 200, 429, 429]
+    response = sign_up(client, event, email="late@example.org")
+    assert "Slow down a little" in response.content.decode()
+    assert response["Retry-After"] == "600"
+    assert Rsvp.objects.count() == 3
+    other = Client(REMOTE_ADDR="10.0.0.9")
+    assert sign_up(other, event, email="other@example.org").status_code == 200
+
+
+def test_rsvp_post_without_csrf_token_is_refused(event):
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post("/events/watch-party/rsvp/", {"name": "Ada", "email": "ada@example.org"})
+    assert response.status_code == 403
+    assert not Rsvp.objects.exists()
+
+
+def test_unpublished_event_is_not_found(client):
+    make_event(slug="draft", is_published=False)
+    assert client.get("/events/draft/").status_code == 404
+    assert (
+        client.post("/events/draft/rsvp/", {"name": "A", "email": "a@example.org"}).status_code
+        == 404
+    )
+
+
+def test_boarding_pass_is_a_png_for_confirmed_attendees_only(client, event):
+    from io import BytesIO
+
+    from PIL import Image
+
+    sign_up(client, event)
+    pending = Rsvp.objects.get()
+    assert client.get(f"/rsvp/{pending.token}/boarding-pass.png").status_code == 404
+    client.post(confirm_link(mail.outbox[0]))
+    response = client.get(f"/rsvp/{pending.token}/boarding-pass.png")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert "no-store" in response["Cache-Control"]
+    image = Image.open(BytesIO(response.content))
+    assert image.size == (1200, 500)
+
+
+def test_seats_fragment_is_live_while_open(client, event):
+    fragment = client.get("/events/watch-party/seats/", HTTP_HX_REQUEST="true")
+    assert fragment.content.decode().startswith('<div id="seats"')
+    assert 'hx-trigger="every 10s"' in fragment.content.decode()
+    assert client.get("/events/watch-party/seats/").status_code == 302
+
+
+def test_event_countdown_fragment_counts_to_the_start(client, event):
+    html = client.get("/events/watch-party/countdown/", HTTP_HX_REQUEST="true").content.decode()
+    assert '>06:00:00</span> <span class="countdown-unit">to the start</span>' in html
+    page = client.get("/events/watch-party/countdown/").content.decode()
+    assert "<html" in page
+
+
+def test_pages_cost_a_fixed_number_of_queries(client, event, django_assert_max_num_queries):
+    for n in range(30):
+        make_rsvp(event, status="seated" if n < 2 else "waitlisted")
+        make_event()
+    with django_assert_max_num_queries(3):
+        assert client.get("/events/").status_code == 200
+    with django_assert_max_num_queries(3):
+        assert client.get("/events/watch-party/").status_code == 200
+
+
+@pytest.mark.parametrize("token", ["%00", "abc%00def", "%F0%9F%9A%80", "a%0Ab"])
+def test_tokens_with_odd_bytes_are_404_on_every_database(client, event, token):
+    for url in (f"/rsvp/{token}/", f"/rsvp/{token}/confirm/", f"/rsvp/{token}/cancel/"):
+        assert client.get(url).status_code == 404
+
+
+def test_home_lists_the_next_events(client):
+    make_event(title="Next landing party")
+    make_event(title="Long ago", starts_at=NOW - timedelta(days=9), ends_at=NOW - timedelta(days=8))
+    page = client.get("/").content.decode()
+    assert "Next landing party" in page
+    assert "Long ago" not in page
