@@ -10,18 +10,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.static import serve as static_serve
 
-from events.models import Event
+from events.models import Event, Lighting
 from marsweb import clock, timezones
 from missions.models import Mission
 from missions.views import countdown_context
 
 HOME_MISSIONS = 12
 HOME_EVENTS = 3
+HOME_LIGHTINGS = 6
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """The featured landing's live countdown, the next events, then the other missions."""
+    """The featured landing's live countdown, next events, tonight's lights, the missions."""
     now = clock.now().replace(microsecond=0)
     published = Mission.objects.published()
     featured = published.featured_for_home(now=now)
@@ -32,6 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context["events"] = list(
         Event.objects.published().upcoming(now=now).select_related("mission")[:HOME_EVENTS]
     )
+    context["lightings"] = list(Lighting.objects.published().tonight(now=now)[:HOME_LIGHTINGS])
     context["missions"] = list(
         published.real()
         .exclude(pk=featured.pk if featured else None)

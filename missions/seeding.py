@@ -115,3 +115,28 @@ def events_seed(*, events: list[dict[str, Any]], overwrite: bool = False) -> See
             report=report,
         )
     return report
+
+
+@transaction.atomic
+def lightings_seed(*, lightings: list[dict[str, Any]], overwrite: bool = False) -> SeedReport:
+    """Lightings are keyed by landmark and city; their times are resolved on the way in."""
+    from events.lights import lighting_save
+    from events.models import Lighting
+
+    report = SeedReport()
+    for data in lightings:
+        lookup = {"landmark": data["landmark"], "city": data["city"]}
+        values = {k: v for k, v in data.items() if k not in lookup}
+        values.setdefault("is_published", True)
+        lighting = Lighting.objects.filter(**lookup).first()
+        if lighting is None:
+            lighting_save(lighting=Lighting(**lookup, **values))
+            report.count("created", Lighting)
+        elif overwrite:
+            changed = [k for k, v in values.items() if _differs(lighting, k, v)]
+            if changed:
+                for name in changed:
+                    setattr(lighting, name, values[name])
+                lighting_save(lighting=lighting)
+                report.count("updated", Lighting)
+    return report

@@ -15,8 +15,13 @@ DATE_TIME = "D j M Y, H:i"
 DATE_TIME_SECONDS = "D j M Y, H:i:s"
 
 
+DATE_TIME_12H = "D j M, g:i A"
+
+
 @register.simple_tag
-def timestamp(moment: datetime | None, seconds: bool = False, zone=None) -> str:
+def timestamp(
+    moment: datetime | None, seconds: bool = False, zone=None, clock12: bool = False
+) -> str:
     """``<time>`` for an aware datetime, shown in the visitor's zone (or ``zone``), named.
 
     E.g. ``<time datetime="2021-02-18T20:55:00Z">Thu 18 Feb 2021, 12:55 PST</time>``.
@@ -27,7 +32,9 @@ def timestamp(moment: datetime | None, seconds: bool = False, zone=None) -> str:
     zone_label = local.strftime("%Z")
     if zone_label.startswith(("+", "-")):
         zone_label = f"UTC{zone_label}"
-    text = date_format(local, DATE_TIME_SECONDS if seconds else DATE_TIME)
+    text = date_format(
+        local, DATE_TIME_12H if clock12 else DATE_TIME_SECONDS if seconds else DATE_TIME
+    )
     utc_iso = moment.astimezone(timezone.UTC).isoformat().replace("+00:00", "Z")
     return format_html(
         '<time datetime="{}" title="{}">{} {}</time>', utc_iso, local.tzinfo, text, zone_label

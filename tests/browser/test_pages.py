@@ -3,11 +3,11 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from events.seed_data import EVENTS
+from events.seed_data import EVENTS, LIGHTINGS
 from missions.models import Mission
 from missions.rehearsal import mission_rehearse
 from missions.seed_data import MISSIONS
-from missions.seeding import events_seed, missions_seed
+from missions.seeding import events_seed, lightings_seed, missions_seed
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,6 +23,8 @@ PAGES = [
     "/events/",
     "/events/perseverance-virtual-nasa-social-rehearsal/",
     "/events/perseverance-landing-live-broadcast/",
+    "/lights/",
+    "/lights/submit/",
     "/timezone/",
     "/missions/nope/",
 ]
@@ -32,6 +34,7 @@ PAGES = [
 def seeded():
     missions_seed(missions=MISSIONS)
     events_seed(events=EVENTS)
+    lightings_seed(lightings=LIGHTINGS)
     mission_rehearse(mission=Mission.objects.get(slug="perseverance"), minutes=5)
 
 

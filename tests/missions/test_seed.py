@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 
+from events.models import Event, Lighting
 from missions.models import Milestone, Mission
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +23,8 @@ def snapshot():
     return (
         list(Mission.objects.order_by("pk").values()),
         list(Milestone.objects.order_by("pk").values()),
+        list(Event.objects.order_by("pk").values()),
+        list(Lighting.objects.order_by("pk").values()),
     )
 
 
@@ -86,3 +89,19 @@ def test_statuses_are_as_known_today():
     assert status["curiosity"] == "active"
     assert status["mars-sample-return"] == "planned"
     assert "2022" in Mission.objects.get(slug="insight").status_note
+
+
+def test_seed_loads_the_articles_events_and_lightings():
+    call_command("seed")
+    assert set(Event.objects.values_list("kind", flat=True)) == {
+        "live-broadcast",
+        "virtual-social",
+        "virtual-guest-experience",
+    }
+    assert all(e.mission.slug == "perseverance" and e.source_note for e in Event.objects.all())
+    assert set(Lighting.objects.values_list("city", flat=True)) == {
+        "New York",
+        "Los Angeles",
+        "Chicago",
+    }
+    assert all(lighting.source_note for lighting in Lighting.objects.all())

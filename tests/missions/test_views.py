@@ -141,8 +141,8 @@ def test_query_counts_do_not_grow_with_content(
         mission = make_mission(name=f"Bulk {n}")
         make_milestone(mission)
     perseverance = reverse("missions:detail", kwargs={"slug": "perseverance"})
-    # featured landing (upcoming, else featured), its timeline, next events, missions strip
-    with django_assert_max_num_queries(5):
+    # featured landing (upcoming, else featured), its timeline, events, lights, missions
+    with django_assert_max_num_queries(6):
         assert client.get("/").status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get("/missions/").status_code == 200

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
-from events.seed_data import EVENTS
+from events.seed_data import EVENTS, LIGHTINGS
 from missions.seed_data import MISSIONS
-from missions.seeding import events_seed, missions_seed
+from missions.seeding import events_seed, lightings_seed, missions_seed
 
 
 class Command(BaseCommand):
@@ -21,4 +21,5 @@ class Command(BaseCommand):
     def handle(self, *args, update: bool = False, **options) -> None:
         report = missions_seed(missions=MISSIONS, overwrite=update)
         report.merge(events_seed(events=EVENTS, overwrite=update))
+        report.merge(lightings_seed(lightings=LIGHTINGS, overwrite=update))
         self.stdout.write(str(report))

@@ -1,0 +1,133 @@
+"""City light schedules: /lights/, its live "lit now" fragment, the calendar, submissions."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+
+from events import ics, lights, sun
+from events.forms import LightingSubmitForm
+from events.models import Lighting
+from marsweb import clock
+from marsweb.ratelimit import rate_limit_posts
+from missions.fragments import fragment_response
+from missions.views import HtmxHttpRequest
+
+MAP = {"width": 360, "height": 180}
+
+
+@dataclass(frozen=True)
+class LightingRow:
+    lighting: Lighting
+    state: lights.LightingState
+    start_words: str
+    end_words: str
+    x: float
+    y: float
+
+
+def rows_for(lightings, now: datetime) -> list[LightingRow]:
+    return [
+        LightingRow(
+            lighting=lighting,
+            state=lights.lighting_state(lighting, now=now),
+            start_words=sun.describe(lights.start_rule(lighting), role="start"),
+            end_words=sun.describe(lights.end_rule(lighting), role="end"),
+            x=round(float(lighting.longitude) + 180, 2),
+            y=round(90 - float(lighting.latitude), 2),
+        )
+        for lighting in lightings
+    ]
+
+
+def group_by_night(rows: list[LightingRow]) -> list[tuple[date | None, list[LightingRow]]]:
+    """Nights in order, each with its lightings; those without a start time last."""
+    nights: dict[date | None, list[LightingRow]] = {}
+    for row in rows:
+        lighting = row.lighting
+        night = sun.night_of(lighting.starts_at, lighting.zone) if lighting.starts_at else None
+        nights.setdefault(night, []).append(row)
+    return sorted(nights.items(), key=lambda item: (item[0] is None, item[0] or date.min))
+
+
+def lit_now_context(now: datetime) -> dict:
+    lit = list(Lighting.objects.published().lit_at(now).order_by("starts_at"))
+    upcoming = Lighting.objects.published().filter(starts_at__gt=now).order_by("starts_at").first()
+    # Poll once a minute while anything can change; the fragment itself names what is lit.
+    return {"lit_now": lit, "next_lighting": upcoming, "poll": 60 if lit or upcoming else None}
+
+
+@require_GET
+def lights_page(request: HtmxHttpRequest) -> HttpResponse:
+    now = clock.now().replace(microsecond=0)
+    lightings = list(Lighting.objects.published())
+    rows = rows_for(lightings, now)
+    return render(
+        request,
+        "events/lights.html",
+        {
+            "nights": group_by_night(rows),
+            "rows": rows,
+            "map": MAP,
+            "now": now,
+            **lit_now_context(now),
+        },
+    )
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def lights_now(request: HtmxHttpRequest) -> HttpResponse:
+    """What is lit right now: a live fragment for htmx, the page for a plain browser."""
+    now = clock.now()
+
+    def render_fragment():
+        context = lit_now_context(now)
+        return render_to_string("events/lights.html#lit-now", context), context["poll"]
+
+    if request.htmx:
+        return fragment_response(request, key="lights-now", now=now, render=render_fragment)
+    return redirect("/lights/#lit-now")
+
+
+@require_GET
+def lights_calendar(request: HttpRequest) -> HttpResponse:
+    lightings = Lighting.objects.published().exclude(starts_at=None).exclude(ends_at=None)
+    response = HttpResponse(
+        ics.lightings_calendar(lightings, now=clock.now()),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="mars-landing-lights.ics"'
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limit_posts("lights-submit")
+def lights_submit(request: HttpRequest) -> HttpResponse:
+    """ "Light your town red": stored unpublished; staff approve it before it shows."""
+    if request.method == "GET":
+        return render(request, "events/lights_submit.html", {"form": LightingSubmitForm()})
+    form = LightingSubmitForm(request.POST)
+    if form.is_robot:
+        return render(request, "events/lights_submitted.html", {"lighting": None})
+    if form.is_valid():
+        lighting = form.save(commit=False)
+        try:
+            lights.lighting_submit(lighting=lighting)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages)
+        else:
+            return render(request, "events/lights_submitted.html", {"lighting": lighting})
+    return render(request, "events/lights_submit.html", {"form": form}, status=400)
+
+
+def local(moment: datetime | None, zone) -> datetime | None:
+    return None if moment is None else timezone.localtime(moment, zone)

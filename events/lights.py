@@ -1,0 +1,94 @@
+"""City light schedules: resolving rules to times, the state of a lighting, moderation."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from events import sun
+from events.models import Lighting
+from marsweb import clock
+
+
+def _rule(lighting: Lighting, end: str) -> sun.TimeRule:
+    return sun.TimeRule(
+        kind=getattr(lighting, f"{end}_kind"),
+        local_date=getattr(lighting, f"{end}_date"),
+        local_time=getattr(lighting, f"{end}_time"),
+    )
+
+
+def start_rule(lighting: Lighting) -> sun.TimeRule:
+    return _rule(lighting, "start")
+
+
+def end_rule(lighting: Lighting) -> sun.TimeRule:
+    return _rule(lighting, "end")
+
+
+def lighting_resolve(lighting: Lighting) -> None:
+    """Work out the UTC start and end from the rules (no save)."""
+    where = {
+        "latitude": float(lighting.latitude),
+        "longitude": float(lighting.longitude),
+        "zone": lighting.zone,
+    }
+    start = sun.resolve(start_rule(lighting), **where)
+    end = sun.resolve(end_rule(lighting), **where)
+    lighting.starts_at, lighting.ends_at = start.at, end.at
+    lighting.timing_note = " ".join(n for n in (start.note, end.note) if n)[:300]
+
+
+def lighting_save(*, lighting: Lighting) -> Lighting:
+    """Validate, resolve the rules to UTC times and save. Raises ValidationError."""
+    lighting.full_clean(exclude=["starts_at", "ends_at"])
+    lighting_resolve(lighting)
+    if lighting.starts_at and lighting.ends_at and lighting.ends_at <= lighting.starts_at:
+        raise ValidationError({"end_date": "The lighting must end after it starts."})
+    lighting.save()
+    return lighting
+
+
+@dataclass(frozen=True)
+class LightingState:
+    kind: str  # lit, upcoming, ended, tba
+    label: str
+    remaining: timedelta | None = None  # to the start, when upcoming
+
+
+def lighting_state(lighting: Lighting, *, now: datetime) -> LightingState:
+    if lighting.starts_at is None:
+        return LightingState("tba", "Timing to be announced")
+    if now < lighting.starts_at:
+        return LightingState("upcoming", "Upcoming", lighting.starts_at - now)
+    if lighting.ends_at is None or now < lighting.ends_at:
+        return LightingState("lit", "Lit now")
+    return LightingState("ended", "Ended")
+
+
+def lighting_submit(*, lighting: Lighting, now: datetime | None = None) -> Lighting:
+    """A visitor's "light your town red": stored unpublished until staff approve it."""
+    lighting.is_published = False
+    lighting.moderation = Lighting.Moderation.PENDING
+    lighting.submitted_at = now or clock.now()
+    return lighting_save(lighting=lighting)
+
+
+def lighting_moderate(
+    *, lighting: Lighting, approve: bool, now: datetime | None = None
+) -> Lighting:
+    """Staff approve (publish) or reject a submission; the submitter is emailed the outcome."""
+    from events.tasks import lighting_send_outcome
+
+    with transaction.atomic():
+        lighting.moderation = (
+            Lighting.Moderation.APPROVED if approve else Lighting.Moderation.REJECTED
+        )
+        lighting.is_published = approve
+        lighting.reviewed_at = now or clock.now()
+        lighting.save(update_fields=["moderation", "is_published", "reviewed_at", "updated_at"])
+        if lighting.submitter_email:
+            lighting_id = lighting.pk
+            transaction.on_commit(lambda: lighting_send_outcome.enqueue(lighting_id=lighting_id))
+    return lighting

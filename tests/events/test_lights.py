@@ -1,0 +1,277 @@
+"""City light schedules as visitors and staff meet them."""
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.core import mail
+from django.test import Client
+from icalendar import Calendar
+
+from events.models import Lighting
+from events.seed_data import LIGHTINGS
+from missions.seeding import lightings_seed
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# 8 p.m. EST on 16 Feb 2021: the Empire State Building is lit, LAX not yet.
+DURING_NEW_YORK = datetime(2021, 2, 17, 1, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def seeded():
+    lightings_seed(lightings=LIGHTINGS)
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(DURING_NEW_YORK, tick=False) as traveller:
+        yield traveller
+
+
+def card(page: str, landmark: str) -> str:
+    return re.search(rf"<h3>{re.escape(landmark)}</h3>.*?</li>", page, re.S).group(0)
+
+
+def test_lights_page_shows_the_three_landmarks_with_local_times(client, seeded, clock):
+    page = client.get("/lights/").content.decode()
+    empire = card(page, "Empire State Building")
+    assert "Tue 16 Feb, 5:32 PM EST" in empire
+    assert "Wed 17 Feb, 2:00 AM EST" in empire
+    assert "Lit from sunset Tue 16 Feb, until 2:00 AM Wed 17 Feb." in empire
+    lax = card(page, "Los Angeles International Airport gateway pylons")
+    assert "Wed 17 Feb, 5:39 PM PST" in lax and "through sunrise Fri 19 Feb" in lax
+    chicago = card(page, "Adler Planetarium and other downtown buildings")
+    assert "Timing to be announced" in chicago
+    assert "Night of Tuesday 16 February 2021" in page
+    assert page.index("Night of Tuesday 16 February 2021") < page.index(
+        "Night of Wednesday 17 February 2021"
+    )
+    assert '<svg class="map-svg"' in page and page.count('class="map-point') == 3
+
+
+def test_times_show_in_the_visitors_zone_too(client, seeded, clock):
+    client.cookies["tz"] = "Europe/London"
+    empire = card(client.get("/lights/").content.decode(), "Empire State Building")
+    assert "your time: <time" in empire and "Tue 16 Feb, 10:32 PM GMT" in empire
+
+
+def test_state_now_lit_upcoming_ended_and_tba(client, seeded, clock):
+    page = client.get("/lights/").content.decode()
+    assert 'badge-lit">Lit now' in card(page, "Empire State Building")
+    assert 'badge-upcoming">Upcoming</span> in 1 day 00 h 39 min' in card(
+        page, "Los Angeles International Airport gateway pylons"
+    )
+    assert "Empire State Building, New York</li>" in page  # the "lit right now" panel
+    clock.shift(timedelta(days=3))
+    later = client.get("/lights/").content.decode()
+    assert 'badge-ended">Ended' in card(later, "Empire State Building")
+    assert "Nothing is lit at the moment." in later
+
+
+def test_lit_now_fragment_is_live_and_cached(client, seeded, clock, django_assert_num_queries):
+    response = client.get("/lights/now/", HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert html.startswith('<section id="lit-now"')
+    assert 'hx-trigger="every 60s"' in html
+    assert "Empire State Building" in html
+    assert response["Cache-Control"] == "public, max-age=60, s-maxage=60"
+    with django_assert_num_queries(0):
+        client.get("/lights/now/", HTTP_HX_REQUEST="true")
+    assert client.get("/lights/now/").status_code == 302
+
+
+def test_home_shows_tonights_lights(client, seeded, clock):
+    page = client.get("/").content.decode()
+    assert "Tonight's lights" in page
+    assert "<strong>Empire State Building</strong>, New York" in page
+    assert "Adler Planetarium" not in page  # no time known: not "tonight"
+
+
+def test_calendar_carries_known_lightings_in_utc_with_geo_and_never_invents_a_time(client, seeded):
+    response = client.get("/lights/calendar.ics")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = Calendar.from_ical(response.content)
+    entries = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+    assert set(entries) == {
+        "Empire State Building lit red for Mars",
+        "Los Angeles International Airport gateway pylons lit red for Mars",
+    }
+    empire = entries["Empire State Building lit red for Mars"]
+    assert empire.decoded("dtstart") == datetime(2021, 2, 16, 22, 32, 4, tzinfo=UTC)
+    assert empire.decoded("dtend") == datetime(2021, 2, 17, 7, 0, tzinfo=UTC)
+    assert str(empire["uid"]).startswith("lighting-")
+    assert empire["geo"].latitude == pytest.approx(40.74844)
+    again = Calendar.from_ical(client.get("/lights/calendar.ics").content)
+    assert [str(e["uid"]) for e in again.walk("VEVENT")] == [
+        str(e["uid"]) for e in calendar.walk("VEVENT")
+    ]
+
+
+def submission(**overrides):
+    data = {
+        "landmark": "Pasadena City Hall",
+        "city": "Pasadena",
+        "country": "United States",
+        "latitude": "34.14778",
+        "longitude": "-118.14452",
+        "start_kind": "sunset",
+        "start_date": "2021-02-18",
+        "start_time": "",
+        "end_kind": "exact",
+        "end_date": "2021-02-19",
+        "end_time": "01:00",
+        "note": "Red for JPL's rover.",
+        "submitter_email": "clerk@example.org",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_submission_shows_nowhere_until_staff_approve_it(client, staff_client, seeded):
+    response = client.post("/lights/submit/", submission())
+    assert response.status_code == 200
+    assert "sent for review" in response.content.decode()
+    lighting = Lighting.objects.get(landmark="Pasadena City Hall")
+    assert (lighting.is_published, lighting.moderation) == (False, "pending")
+    assert lighting.time_zone == "America/Los_Angeles"
+    assert lighting.starts_at is not None
+    assert "Pasadena City Hall" not in client.get("/lights/").content.decode()
+    assert b"Pasadena" not in client.get("/lights/calendar.ics").content
+
+    queue = staff_client.get("/admin/events/lighting/?moderation__exact=pending").content.decode()
+    assert "Pasadena City Hall" in queue
+    staff_client.post(
+        "/admin/events/lighting/", {"action": "approve", "_selected_action": [lighting.pk]}
+    )
+    assert "Pasadena City Hall" in client.get("/lights/").content.decode()
+    assert mail.outbox[-1].to == ["clerk@example.org"]
+    assert mail.outbox[-1].subject == "Published: Pasadena City Hall"
+    assert "clerk@example.org" not in client.get("/lights/").content.decode()
+
+
+def test_a_rejected_submission_stays_hidden_and_the_submitter_hears(staff_client, client):
+    client.post("/lights/submit/", submission())
+    lighting = Lighting.objects.get()
+    staff_client.post(
+        "/admin/events/lighting/", {"action": "reject", "_selected_action": [lighting.pk]}
+    )
+    assert Lighting.objects.get().moderation == "rejected"
+    assert "Pasadena City Hall" not in client.get("/lights/").content.decode()
+    assert mail.outbox[-1].subject == "Not published: Pasadena City Hall"
+
+
+def test_a_city_from_the_bundled_list_places_the_lighting(client):
+    response = client.post(
+        "/lights/submit/", submission(city="Toulouse", country="France", latitude="", longitude="")
+    )
+    assert response.status_code == 200
+    lighting = Lighting.objects.get()
+    assert lighting.time_zone == "Europe/Paris"
+    assert float(lighting.latitude) == pytest.approx(43.6, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        (
+            {"city": "Nowhereville", "latitude": "", "longitude": ""},
+            "We could not find this city in our list.",
+        ),
+        ({"latitude": "91"}, "Ensure this value is less than or equal to 90."),
+        ({"latitude": "34.1", "longitude": ""}, "Give both latitude and longitude, or neither."),
+        ({"latitude": "not a number"}, "Enter a number."),
+        ({"start_date": ""}, "Give the local date"),
+        ({"end_time": ""}, "Give the local time"),
+        ({"end_date": "2021-02-17", "end_time": "01:00"}, "The lighting must end after it starts."),
+        ({"landmark": ""}, "This field is required."),
+        ({"landmark": "x" * 201}, "Ensure this value has at most 200 characters"),
+        (
+            {"landmark": "City Hall\r\nBcc: x@example.org"},
+            "Use letters, numbers and punctuation only.",
+        ),
+        ({"submitter_email": ""}, "Enter your email address"),
+        ({"start_kind": "moonrise"}, "Select a valid choice."),
+        ({"start_date": "2021-02-30"}, "Enter a valid date."),
+    ],
+)
+def test_bad_submissions_get_the_form_back_with_a_clear_message(client, overrides, message):
+    response = client.post("/lights/submit/", submission(**overrides))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Lighting.objects.exists()
+
+
+def test_a_polar_night_submission_is_stored_with_its_reason(client):
+    client.post(
+        "/lights/submit/",
+        submission(
+            landmark="Svalbard Museum",
+            city="Longyearbyen",
+            country="Norway",
+            latitude="78.2232",
+            longitude="15.6267",
+            start_date="2021-12-21",
+            end_kind="unknown",
+            end_date="",
+            end_time="",
+        ),
+    )
+    lighting = Lighting.objects.get()
+    assert lighting.starts_at is None
+    assert "polar night" in lighting.timing_note
+
+
+def test_submission_honeypot_rate_limit_and_csrf(client, settings):
+    response = client.post("/lights/submit/", submission(website="spam"))
+    assert response.status_code == 200 and not Lighting.objects.exists()
+    settings.MARSWEB_RATE_LIMIT = (2, 600)
+    statuses = [
+        client.post("/lights/submit/", submission(landmark=f"Hall {n}")).status_code
+        for n in range(3)
+    ]
+    assert statuses[-1] == 429
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post("/lights/submit/", submission()).status_code == 403
+
+
+def test_the_submit_form_is_labelled(client):
+    page = client.get("/lights/submit/").content.decode()
+    for label in ("Landmark or building", "City", "Country", "Lit from", "Lit until", "Your email"):
+        assert f">{label}" in page
+    assert 'name="csrfmiddlewaretoken"' in page
+
+
+def test_staff_edit_recomputes_the_resolved_times(staff_client, seeded):
+    lighting = Lighting.objects.get(landmark="Empire State Building")
+    lighting.start_kind = "exact"
+    lighting.start_time = datetime(2021, 1, 1, 20, 0).time()
+    from events.lights import lighting_save
+
+    lighting_save(lighting=lighting)
+    assert Lighting.objects.get(pk=lighting.pk).starts_at == datetime(2021, 2, 17, 1, 0, tzinfo=UTC)
+
+
+def test_lights_page_queries_do_not_grow_with_content(
+    client, seeded, django_assert_max_num_queries
+):
+    from events.lights import lighting_save
+
+    for n in range(40):
+        lighting_save(
+            lighting=Lighting(
+                landmark=f"Tower {n}",
+                city="Paris",
+                country="France",
+                latitude="48.85",
+                longitude="2.35",
+                time_zone="Europe/Paris",
+                start_kind="sunset",
+                start_date=datetime(2021, 2, 18).date(),
+                is_published=True,
+            )
+        )
+    with django_assert_max_num_queries(3):
+        assert client.get("/lights/").status_code == 200
