@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from events.models import Event
+from marsweb.slugs import unique_slug
 from missions.models import Mission
 
 
@@ -15,14 +16,9 @@ def events_rehearse(*, mission: Mission, rehearsal: Mission, shift: timedelta) -
     """
     copies = []
     for event in Event.objects.published().filter(mission=mission, rehearsal_of=None):
-        slug = f"{event.slug}-rehearsal"[:110]
-        candidate, n = slug, 1
-        while Event.objects.filter(slug=candidate).exists():
-            n += 1
-            candidate = f"{slug}-{n}"
         copy = Event(
             title=f"{event.title} (Rehearsal)",
-            slug=candidate,
+            slug=unique_slug(Event, f"{event.slug}-rehearsal"),
             kind=event.kind,
             mission=rehearsal,
             starts_at=event.starts_at + shift,

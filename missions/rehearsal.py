@@ -3,9 +3,9 @@
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from marsweb import clock
+from marsweb.slugs import unique_slug
 from missions.models import Milestone, Mission
 
 REHEARSAL_LABEL = "Rehearsal"
@@ -43,15 +43,9 @@ def mission_rehearse(
 
     if replace:
         Mission.objects.filter(rehearsal_of=mission).delete()
-    slug = slugify(f"{mission.slug}-rehearsal")[:110]
-    candidate, n = slug, 1
-    while Mission.objects.filter(slug=candidate).exists():
-        n += 1
-        candidate = f"{slug}-{n}"
-
     rehearsal = Mission(
         name=f"{mission.name} ({REHEARSAL_LABEL})",
-        slug=candidate,
+        slug=unique_slug(Mission, f"{mission.slug}-rehearsal"),
         agency=mission.agency,
         kind=mission.kind,
         status=Mission.Status.CRUISE,
