@@ -1,6 +1,10 @@
+import logging
 from collections.abc import Callable
 
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from marsweb import timezones
@@ -20,3 +24,68 @@ def visitor_time_zone(get_response: Callable[[HttpRequest], HttpResponse]):
             timezone.deactivate()
 
     return middleware
+
+
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+
+
+def security_headers(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Headers Django has no setting for (no powerful browser features for anyone), and a
+    readable page for a wrong method, which Django answers with an empty 405."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if response.status_code == 405 and not response.content:
+            allowed = response.get("Allow", "")
+            readable = render(request, "405.html", {"allowed": allowed}, status=405)
+            readable["Allow"] = allowed
+            readable.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+            return readable
+        return response
+
+    return middleware
+
+
+logger = logging.getLogger("marsweb.database")
+
+
+def database_unavailable(get_response: Callable[[HttpRequest], HttpResponse]):
+    """When the database cannot be reached, a friendly 503 page instead of a traceback.
+
+    Only errors of reaching the database are turned into 503s; a bug still raises (500).
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        return get_response(request)
+
+    def process_exception(request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, DatabaseError) or not _is_unreachable(exception):
+            return None
+        logger.error("Database unreachable: %s", exception)
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        response["Cache-Control"] = "no-store"
+        return response
+
+    middleware.process_exception = process_exception
+    return middleware
+
+
+def _is_unreachable(error: DatabaseError) -> bool:
+    from django.db import OperationalError
+
+    text = str(error).lower()
+    signs = (
+        "connection",
+        "could not connect",
+        "unable to open",
+        "server closed",
+        "timeout",
+        "locked",
+        "terminat",
+    )
+    return isinstance(error, OperationalError) and any(sign in text for sign in signs)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_htmx",
+    "axes",
     "missions",
     "events",
 ]
@@ -70,7 +71,25 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "marsweb.middleware.visitor_time_zone",
+    "marsweb.middleware.security_headers",
+    "marsweb.middleware.database_unavailable",
+    # Last, so that it sees the admin login's outcome: lockout after repeated failures.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Admin login: 5 failures from one address, or for one username, lock it for an hour.
+AXES_FAILURE_LIMIT = int(os.environ.get("MARSWEB_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("MARSWEB_TRUSTED_PROXIES", 0)) or None
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "marsweb.urls"
 WSGI_APPLICATION = "marsweb.wsgi.application"
