@@ -9,7 +9,7 @@ STAMP_RUN := $(VENV)/.installed-runtime
 STAMP_DEV := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
+.PHONY: bench run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -74,3 +74,8 @@ format: install-dev
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+## bench: load benchmark under gunicorn with production settings (needs Debian's wrk)
+bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "Install wrk (apt-get install wrk)" >&2; exit 1; }
+	$(PY) tests/load/bench.py $(BENCH_ARGS)

@@ -228,11 +228,13 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DJANGO_DEFAULT_FROM_EMAIL", "Mars landing night <landing@example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# EMAIL_URL: smtp://user:password@host:port (smtp+tls:// for STARTTLS, smtps:// for TLS).
-# Without it, development prints email to the console and production hands it to the
-# local mail relay on port 25.
+# EMAIL_URL: smtp://user:password@host:port (smtp+tls:// for STARTTLS, smtps:// for TLS),
+# console:// to print, dummy:// to drop (load tests). Without it, development prints email
+# to the console and production hands it to the local mail relay on port 25.
 EMAIL_URL = os.environ.get("EMAIL_URL", "" if DEBUG else "smtp://localhost:25")
-if EMAIL_URL:
+if EMAIL_URL.startswith("dummy:"):
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
+elif EMAIL_URL and not EMAIL_URL.startswith("console:"):
     from urllib.parse import unquote, urlsplit
 
     _email = urlsplit(EMAIL_URL)
