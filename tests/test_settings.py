@@ -104,7 +104,10 @@ def test_a_fresh_checkout_without_a_data_folder_can_migrate(tmp_path):
     assert (data_dir / "marsweb.sqlite3").exists()
 
 
-@pytest.mark.parametrize(("url", "backend"), [("dummy://", "dummy"), ("console://", "console"), ("smtp://mail:25", "smtp")])
+@pytest.mark.parametrize(
+    ("url", "backend"),
+    [("dummy://", "dummy"), ("console://", "console"), ("smtp://mail:25", "smtp")],
+)
 def test_email_url_chooses_the_mailer(url, backend):
     code = "from django.conf import settings as s; print(s.MAILERS['default']['BACKEND'])"
     result = manage("shell", "--no-imports", "-c", code, env={"EMAIL_URL": url})

@@ -12,6 +12,7 @@ Only 127.0.0.1 is ever contacted; every wrk run is bounded in time.
 """
 
 import argparse
+import contextlib
 import os
 import platform
 import re
