@@ -83,7 +83,7 @@ def wrk(url: str, *, seconds: int, connections: int, headers=(), script=None, en
     if script:
         command += ["-s", str(script)]
     output = subprocess.run(
-        command + [url], capture_output=True, text=True, env=env, timeout=seconds + 30
+        [*command, url], capture_output=True, text=True, env=env, timeout=seconds + 30
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
@@ -221,14 +221,8 @@ def table(title: str, rows: list[tuple[str, dict]]) -> str:
 
 def machine() -> str:
     cpu = "unknown CPU"
-    try:
-        cpu = next(
-            line.split(":", 1)[1].strip()
-            for line in open("/proc/cpuinfo")
-            if line.startswith("model name")
-        )
-    except (OSError, StopIteration):
-        pass
+    with contextlib.suppress(OSError, StopIteration), open("/proc/cpuinfo") as info:
+        cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
