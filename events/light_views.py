@@ -15,6 +15,7 @@ from events import ics, lights, sun
 from events.forms import LightingSubmitForm
 from events.models import Lighting
 from marsweb import clock
+from marsweb.pagecache import per_second_page
 from marsweb.ratelimit import rate_limit_posts
 from missions.fragments import fragment_response
 from missions.views import HtmxHttpRequest
@@ -64,6 +65,7 @@ def lit_now_context(now: datetime) -> dict:
 
 
 @require_GET
+@per_second_page
 def lights_page(request: HtmxHttpRequest) -> HttpResponse:
     now = clock.now().replace(microsecond=0)
     lightings = list(Lighting.objects.published())
@@ -92,7 +94,7 @@ def lights_now(request: HtmxHttpRequest) -> HttpResponse:
         return render_to_string("events/lights.html#lit-now", context), context["poll"]
 
     if request.htmx:
-        return fragment_response(request, key="lights-now", now=now, render=render_fragment)
+        return fragment_response(request, now=now, render=render_fragment)
     return redirect("/lights/#lit-now")
 
 

@@ -15,6 +15,7 @@ from events.boarding_pass import boarding_pass_png
 from events.forms import RsvpForm
 from events.models import Event, Rsvp
 from marsweb import clock
+from marsweb.pagecache import per_second_page
 from marsweb.ratelimit import rate_limit_posts
 from missions import countdown
 from missions.fragments import fragment_response
@@ -52,6 +53,7 @@ def seats_context(event: Event, now) -> dict:
 
 
 @require_GET
+@per_second_page
 def event_list(request: HtmxHttpRequest) -> HttpResponse:
     now = clock.now()
     events = Event.objects.published().select_related("mission")
@@ -123,7 +125,7 @@ def event_countdown(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         ].poll_seconds
 
     if request.htmx:
-        return fragment_response(request, key=f"event:{slug}", now=now, render=render_fragment)
+        return fragment_response(request, now=now, render=render_fragment)
     event = _published_event(slug)
     response = render(
         request,
@@ -148,7 +150,7 @@ def event_seats(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         ] else None
 
     if request.htmx:
-        return fragment_response(request, key=f"seats:{slug}", now=now, render=render_fragment)
+        return fragment_response(request, now=now, render=render_fragment)
     return redirect(reverse("events:detail", kwargs={"slug": slug}) + "#seats")
 
 

@@ -12,6 +12,7 @@ from django.views.static import serve as static_serve
 
 from events.models import Event, Lighting
 from marsweb import clock, timezones
+from marsweb.pagecache import per_second_page
 from missions.models import Mission
 from missions.views import countdown_context
 
@@ -21,6 +22,7 @@ HOME_LIGHTINGS = 6
 
 
 @require_GET
+@per_second_page
 def home(request: HttpRequest) -> HttpResponse:
     """The featured landing's live countdown, next events, tonight's lights, the missions."""
     now = clock.now().replace(microsecond=0)

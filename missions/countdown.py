@@ -62,14 +62,18 @@ def whole_seconds(delta: timedelta) -> timedelta:
     return timedelta(seconds=math.ceil(delta.total_seconds()))
 
 
+# Between polls the page ticks the seconds itself from the server's clock
+# (static/js/countdown.js), so even in the final minutes a poll every 10 s keeps the
+# number exact while letting one box serve ten times the viewers of a poll a second.
+LIVE_POLL_SECONDS = 10
+DISTANT_POLL_SECONDS = 60
+
+
 def poll_interval(remaining: timedelta | None, *, during_landing: bool = False) -> int:
-    """Seconds between updates: every second when seconds show, rarer when they do not."""
-    if during_landing or remaining is None:
-        return 1
-    seconds = remaining.total_seconds()
-    if seconds <= 24 * 3600:
-        return 1  # the clock shows hh:mm:ss
-    return 60  # days away: days, hours and minutes show
+    """Seconds between polls: often when seconds show and phases change, rarely days away."""
+    if during_landing or remaining is None or remaining.total_seconds() <= 24 * 3600:
+        return LIVE_POLL_SECONDS
+    return DISTANT_POLL_SECONDS
 
 
 def format_remaining(delta: timedelta) -> str:
@@ -127,9 +131,9 @@ def mission_countdown(
         # For the first hour the celebration ticks; then the page is history until the
         # next sol, and only a reload shows the new sol number.
         if since < timedelta(hours=1):
-            poll = 1
+            poll = LIVE_POLL_SECONDS
         elif since < timedelta(days=1):
-            poll = 60
+            poll = DISTANT_POLL_SECONDS
         else:
             poll = None
         return Countdown(

@@ -1,5 +1,7 @@
 """Live fragments that thousands poll at once: rendered once per second per process.
 
+Cached under their URL path: two views must never serve different fragments at one path.
+
 A fragment's bytes depend only on the clock's whole second and the content, never on the
 visitor, so every process renders it at most once a second and answers everyone else from
 its own memory (no database, no template). Browsers and CDNs may keep it for as long as
@@ -30,18 +32,33 @@ def _shared_cache():
     return caches[SHARED_CACHE]
 
 
+def _cache_key(path: str, now: datetime) -> str:
+    return f"fragment:{path}:{int(now.timestamp())}"
+
+
+def _respond(request: HttpRequest, cached: tuple[str, int | None, str]) -> HttpResponse:
+    html, poll, etag = cached
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(html)
+    response["ETag"] = etag
+    max_age = poll or 60
+    response["Cache-Control"] = f"public, max-age={max_age}, s-maxage={max_age}"
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
 def fragment_response(
     request: HttpRequest,
     *,
-    key: str,
     now: datetime,
     render: Callable[[], tuple[str, int | None]],
 ) -> HttpResponse:
-    """Serve the fragment ``key`` as of ``now``'s whole second, from cache when possible.
-
-    ``render`` returns (html, poll seconds or None); it runs only on a miss.
+    """Serve the fragment at this request's path as of ``now``'s whole second, from cache
+    when possible. ``render`` returns (html, poll seconds or None); it runs only on a miss.
     """
-    cache_key = f"fragment:{key}:{int(now.timestamp())}"
+    cache_key = _cache_key(request.path, now)
     local = caches[LOCAL_CACHE]
     cached = local.get(cache_key)
     if cached is None:
@@ -53,17 +70,32 @@ def fragment_response(
             cached = (html, poll, etag)
             _set_quietly(shared, cache_key, cached)
         local.set(cache_key, cached, timeout=5)
-    html, poll, etag = cached
+    return _respond(request, cached)
 
-    if etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponseNotModified()
-    else:
-        response = HttpResponse(html)
-    response["ETag"] = etag
-    max_age = poll or 60
-    response["Cache-Control"] = f"public, max-age={max_age}, s-maxage={max_age}"
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+
+def fragment_fast_path(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Answer a fragment this process rendered this second before the rest of the stack runs.
+
+    Sits right after the security, CSP and static-file middleware: a hit skips sessions,
+    CSRF, authentication and the view (it needs none of them), and still carries the
+    headers every response gets. A miss goes on to the view, which renders and caches it.
+    """
+    from marsweb import clock
+    from marsweb.middleware import PERMISSIONS_POLICY
+
+    local = caches[LOCAL_CACHE]
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if request.method == "GET" and request.headers.get("HX-Request") == "true":
+            cached = local.get(_cache_key(request.path, clock.now()))
+            if cached is not None:
+                response = _respond(request, cached)
+                response["X-Frame-Options"] = "DENY"
+                response["Permissions-Policy"] = PERMISSIONS_POLICY
+                return response
+        return get_response(request)
+
+    return middleware
 
 
 def _get_quietly(cache, key):

@@ -11,6 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
 from marsweb import clock
+from marsweb.pagecache import per_second_page
 from missions import countdown, marstime
 from missions.fragments import fragment_response
 from missions.models import Milestone, Mission
@@ -119,6 +120,7 @@ def countdown_context(mission: Mission, milestones, now: datetime) -> dict:
 
 
 @require_GET
+@per_second_page
 def mission_list(request: HtmxHttpRequest):
     missions = Mission.objects.published().select_related("parent")
     page = Paginator(missions, MISSIONS_PER_PAGE).get_page(request.GET.get("page"))
@@ -128,6 +130,7 @@ def mission_list(request: HtmxHttpRequest):
 
 
 @require_GET
+@per_second_page
 def mission_detail(request: HtmxHttpRequest, slug: str):
     mission = get_object_or_404(
         Mission.objects.published()
@@ -217,7 +220,7 @@ def mission_countdown(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         return html, context["countdown"].poll_seconds
 
     if request.htmx:
-        return fragment_response(request, key=f"mission:{slug}", now=now, render=render_fragment)
+        return fragment_response(request, now=now, render=render_fragment)
     mission, milestones = load_countdown_mission(slug)
     context = countdown_context(mission, milestones, now.replace(microsecond=0))
     response = render(request, "missions/countdown.html", context)
@@ -240,6 +243,7 @@ def _parse_moment(text: str) -> datetime:
 
 
 @require_GET
+@per_second_page
 def mars_time(request: HtmxHttpRequest) -> HttpResponse:
     """Mars time converter: MSD, MTC and each landed mission's sol and local times."""
     raw = request.GET.get("at")

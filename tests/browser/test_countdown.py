@@ -36,7 +36,7 @@ def test_phase_change_shows_and_is_announced_once(page):
     page.goto("/")
     assert page.locator("#countdown .countdown-phase").text_content().startswith("Final approach")
     page.wait_for_function(
-        "() => document.querySelector('#countdown').dataset.phase === 'edl'", timeout=10000
+        "() => document.querySelector('#countdown').dataset.phase === 'edl'", timeout=16000
     )
     assert "Atmospheric entry" in page.locator("#countdown .countdown-phase").text_content()
     status = page.locator("[data-countdown-announcer]")

@@ -87,7 +87,7 @@ def test_each_step_of_the_seven_minutes(seconds_before, step, label):
     assert result.phase == "edl"
     assert result.edl_step == step
     assert result.phase_label == label
-    assert result.poll_seconds == 1
+    assert result.poll_seconds == 10
 
 
 def test_the_countdown_is_to_earth_received_time_and_knows_mars_is_ahead():
@@ -107,14 +107,14 @@ def test_after_landing_shows_time_since_then_stops_polling():
     just = state(at(-5))
     assert just.phase == "landed"
     assert just.since == timedelta(seconds=5)
-    assert just.poll_seconds == 1
+    assert just.poll_seconds == 10
     assert state(at(-2 * 3600)).poll_seconds == 60
     assert state(at(-2 * 86400)).poll_seconds is None
     assert not state(at(-2 * 86400)).is_live
 
 
-def test_the_last_day_ticks_every_second():
-    assert state(at(86400)).poll_seconds == 1
+def test_the_last_day_polls_every_ten_seconds():
+    assert state(at(86400)).poll_seconds == 10
     assert state(at(86400 + 61)).poll_seconds == 60
 
 
@@ -161,7 +161,7 @@ def test_event_countdown_before_during_after():
     assert (before.phase, before.remaining, before.poll_seconds) == (
         "upcoming",
         timedelta(minutes=30),
-        1,
+        10,
     )
     assert before.phase_label == "Starts soon"
     live = event_countdown(

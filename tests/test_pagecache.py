@@ -1,0 +1,57 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+
+from missions.seed_data import MISSIONS
+from missions.seeding import missions_seed
+from tests.factories import make_event
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(datetime(2030, 1, 10, 12, 0, tzinfo=UTC), tick=False) as traveller:
+        yield traveller
+
+
+def test_a_public_page_is_rendered_once_a_second(client, clock, django_assert_num_queries):
+    missions_seed(missions=MISSIONS)
+    first = client.get("/missions/perseverance/")
+    with django_assert_num_queries(0):
+        second = client.get("/missions/perseverance/")
+    assert second.content == first.content
+    clock.shift(timedelta(seconds=1))
+    with django_assert_num_queries(4):
+        client.get("/missions/perseverance/")
+
+
+def test_visitors_in_another_zone_get_their_own_copy(client, clock):
+    missions_seed(missions=MISSIONS)
+    utc = client.get("/missions/perseverance/").content.decode()
+    client.cookies["tz"] = "Asia/Tokyo"
+    tokyo = client.get("/missions/perseverance/").content.decode()
+    assert "20:55:00 UTC" in utc and "05:55:00 JST" in tokyo
+
+
+def test_pages_with_a_form_are_never_shared(client, clock):
+    make_event(slug="party")
+    first = client.get("/events/party/")
+    other = client.__class__()
+    second = other.get("/events/party/")
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+
+
+def test_a_fragment_hit_skips_the_stack_but_keeps_the_headers(
+    client, clock, django_assert_num_queries
+):
+    missions_seed(missions=MISSIONS)
+    client.get("/missions/perseverance/countdown/", HTTP_HX_REQUEST="true")
+    with django_assert_num_queries(0):
+        hit = client.get("/missions/perseverance/countdown/", HTTP_HX_REQUEST="true")
+    assert hit.status_code == 200
+    assert hit["X-Frame-Options"] == "DENY"
+    assert "camera=()" in hit["Permissions-Policy"]
+    assert "Content-Security-Policy" in hit
+    assert "Set-Cookie" not in hit
