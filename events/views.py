@@ -89,6 +89,7 @@ def _detail(
 
 
 @require_GET
+@per_second_page(with_form=True)
 def event_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return _detail(request, _published_event(slug))
 

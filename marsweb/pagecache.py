@@ -7,11 +7,13 @@ once a second per zone and answers everyone else from memory.
 """
 
 import hashlib
+import re
 from collections.abc import Callable
 from functools import wraps
 
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 
 from marsweb import clock
 
@@ -19,7 +21,22 @@ CACHE = "default"
 KEPT_HEADERS = ("Content-Type", "Vary", "Cache-Control", "Content-Language")
 
 
-def per_second_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+CSRF_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+CSRF_PLACEHOLDER = "__csrf_token_for_this_visitor__"
+
+
+def per_second_page(
+    view: Callable[..., HttpResponse] | None = None, *, with_form: bool = False
+) -> Callable[..., HttpResponse]:
+    """Cache a public GET page for the rest of its second.
+
+    ``with_form``: the page has a form. It is rendered once a second with its CSRF token
+    cut out, and each visitor's own token is put back in on the way out; such a response
+    is marked private, never for a shared cache.
+    """
+    if view is None:
+        return lambda v: per_second_page(v, with_form=with_form)
+
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method != "GET":
@@ -32,16 +49,25 @@ def per_second_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
         key = f"page:{address}:{int(clock.now().timestamp())}"
         cache = caches[CACHE]
         hit = cache.get(key)
-        if hit is not None:
-            status, content, headers = hit
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            return response
-        response = view(request, *args, **kwargs)
-        if _cacheable(request, response):
+        if hit is None:
+            response = view(request, *args, **kwargs)
+            content = response.content if not response.streaming else b""
+            if with_form and response.status_code == 200:
+                content = CSRF_FIELD.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content.decode()).encode()
+                request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)  # set again below, per visitor
+            if not _cacheable(request, response):
+                return response
             headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
-            cache.set(key, (response.status_code, response.content, headers), timeout=3)
+            hit = (response.status_code, content, headers)
+            cache.set(key, hit, timeout=3)
+        status, content, headers = hit
+        if with_form and CSRF_PLACEHOLDER.encode() in content:
+            content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        if with_form:
+            response["Cache-Control"] = "private, no-cache"
         return response
 
     return wrapped

@@ -55,3 +55,26 @@ def test_a_fragment_hit_skips_the_stack_but_keeps_the_headers(
     assert "camera=()" in hit["Permissions-Policy"]
     assert "Content-Security-Policy" in hit
     assert "Set-Cookie" not in hit
+
+
+def test_a_cached_form_page_gives_each_visitor_a_working_token_of_their_own(clock, django_assert_max_num_queries):
+    import re
+
+    from django.test import Client
+
+    make_event(slug="party", starts_at=datetime(2030, 1, 10, 18, 0, tzinfo=UTC))
+    tokens = []
+    for n in range(2):
+        visitor = Client(enforce_csrf_checks=True)
+        page = visitor.get("/events/party/")
+        assert page["Cache-Control"] == "private, no-cache"
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+        tokens.append(token)
+        response = visitor.post(
+            "/events/party/rsvp/",
+            {"name": f"Visitor {n}", "email": f"v{n}@example.org", "csrfmiddlewaretoken": token},
+        )
+        assert response.status_code == 200, response.content[:300]
+    assert tokens[0] != tokens[1]
+    with django_assert_max_num_queries(0):
+        Client().get("/events/party/")
