@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 
 from marsweb import timezones
 
@@ -19,9 +20,14 @@ def visitor_time_zone(get_response: Callable[[HttpRequest], HttpResponse]):
         request.visitor_tz = zone or timezone.get_default_timezone()
         timezone.activate(request.visitor_tz)
         try:
-            return get_response(request)
+            response = get_response(request)
         finally:
             timezone.deactivate()
+        # Pages show times in the zone the cookie names: a shared cache must keep them apart.
+        # Live fragments carry durations only, the same for every zone.
+        if response.get("Content-Type", "").startswith("text/html") and not request.headers.get("HX-Request"):
+            patch_vary_headers(response, ["Cookie"])
+        return response
 
     return middleware
 
