@@ -124,8 +124,9 @@ def start_server(env) -> subprocess.Popen:
 
 
 def stop_server(server: subprocess.Popen) -> None:
-    os.killpg(server.pid, signal.SIGTERM)
-    server.wait(30)
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(30)
 
 
 def targets(env) -> dict:

@@ -56,13 +56,14 @@ class Command(BaseCommand):
                 ("touchdown", 0),
             )
         )
+        starts = [now + timedelta(hours=rng.randint(-5000, 5000)) for _ in range(3 * factor)]
         events = Event.objects.bulk_create(
             Event(
                 title=f"Bulk watch party {n}",
                 slug=f"bulk-watch-party-{n}",
                 kind=Event.Kind.VIRTUAL_SOCIAL,
-                starts_at=now + timedelta(hours=rng.randint(-5000, 5000)),
-                ends_at=now + timedelta(hours=rng.randint(-5000, 5000)) + timedelta(days=300),
+                starts_at=starts[n],
+                ends_at=starts[n] + timedelta(hours=rng.randint(1, 6)),
                 time_zone="America/Los_Angeles",
                 summary="An event made up for a load test.",
                 capacity=rng.choice([None, 100, 1000]),
