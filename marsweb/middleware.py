@@ -25,7 +25,9 @@ def visitor_time_zone(get_response: Callable[[HttpRequest], HttpResponse]):
             timezone.deactivate()
         # Pages show times in the zone the cookie names: a shared cache must keep them apart.
         # Live fragments carry durations only, the same for every zone.
-        if response.get("Content-Type", "").startswith("text/html") and not request.headers.get("HX-Request"):
+        if response.get("Content-Type", "").startswith("text/html") and not request.headers.get(
+            "HX-Request"
+        ):
             patch_vary_headers(response, ["Cookie"])
         return response
 

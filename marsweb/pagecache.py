@@ -53,7 +53,9 @@ def per_second_page(
             response = view(request, *args, **kwargs)
             content = response.content if not response.streaming else b""
             if with_form and response.status_code == 200:
-                content = CSRF_FIELD.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content.decode()).encode()
+                content = CSRF_FIELD.sub(
+                    rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content.decode()
+                ).encode()
                 request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)  # set again below, per visitor
             if not _cacheable(request, response):
                 return response

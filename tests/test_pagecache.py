@@ -57,7 +57,9 @@ def test_a_fragment_hit_skips_the_stack_but_keeps_the_headers(
     assert "Set-Cookie" not in hit
 
 
-def test_a_cached_form_page_gives_each_visitor_a_working_token_of_their_own(clock, django_assert_max_num_queries):
+def test_a_cached_form_page_gives_each_visitor_a_working_token_of_their_own(
+    clock, django_assert_max_num_queries
+):
     import re
 
     from django.test import Client
@@ -68,7 +70,9 @@ def test_a_cached_form_page_gives_each_visitor_a_working_token_of_their_own(cloc
         visitor = Client(enforce_csrf_checks=True)
         page = visitor.get("/events/party/")
         assert page["Cache-Control"] == "private, no-cache"
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+        token = re.search(
+            r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()
+        ).group(1)
         tokens.append(token)
         response = visitor.post(
             "/events/party/rsvp/",
