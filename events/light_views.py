@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
@@ -129,7 +128,3 @@ def lights_submit(request: HttpRequest) -> HttpResponse:
         else:
             return render(request, "events/lights_submitted.html", {"lighting": lighting})
     return render(request, "events/lights_submit.html", {"form": form}, status=400)
-
-
-def local(moment: datetime | None, zone) -> datetime | None:
-    return None if moment is None else timezone.localtime(moment, zone)

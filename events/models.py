@@ -184,9 +184,6 @@ class LightingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
-    def awaiting_review(self):
-        return self.filter(moderation=Lighting.Moderation.PENDING)
-
     def lit_at(self, moment):
         """Lit at ``moment``: started, and not yet ended (or end not announced)."""
         return self.filter(starts_at__lte=moment).filter(Q(ends_at__gt=moment) | Q(ends_at=None))
