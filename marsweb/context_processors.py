@@ -6,5 +6,4 @@ def site(request: HttpRequest) -> dict:
     return {
         "site_url": settings.SITE_URL,
         "visitor_tz": getattr(request, "visitor_tz", None),
-        "visitor_tz_chosen": getattr(request, "visitor_tz_chosen", False),
     }

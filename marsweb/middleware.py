@@ -16,7 +16,6 @@ def visitor_time_zone(get_response: Callable[[HttpRequest], HttpResponse]):
 
     def middleware(request: HttpRequest) -> HttpResponse:
         zone = timezones.parse(request.COOKIES.get(timezones.COOKIE_NAME))
-        request.visitor_tz_chosen = zone is not None
         request.visitor_tz = zone or timezone.get_default_timezone()
         timezone.activate(request.visitor_tz)
         try:

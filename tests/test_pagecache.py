@@ -82,3 +82,17 @@ def test_a_cached_form_page_gives_each_visitor_a_working_token_of_their_own(
     assert tokens[0] != tokens[1]
     with django_assert_max_num_queries(0):
         Client().get("/events/party/")
+
+
+def test_a_visitor_who_chose_utc_and_one_who_chose_nothing_share_the_page(client, clock):
+    """The cached page may carry nothing that tells the two apart: the zone guess of a new
+    visitor (static/js/timezone.js) must not be switched off by someone else's choice."""
+    from django.test import Client
+
+    missions_seed(missions=MISSIONS)
+    chooser = Client()
+    chooser.cookies["tz"] = "UTC"
+    chosen = chooser.get("/missions/").content
+    newcomer = Client().get("/missions/").content
+    assert chosen == newcomer
+    assert b"data-tz-chosen" not in newcomer

@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   var root = document.documentElement;
-  if (root.dataset.tzChosen === "true" || document.cookie.indexOf("tz=") !== -1) return;
+  // The cookie, not the page, says whether a zone was chosen: pages are shared.
+  if (document.cookie.indexOf("tz=") !== -1) return;
   var zone;
   try {
     zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
