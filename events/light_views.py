@@ -56,9 +56,11 @@ def group_by_night(rows: list[LightingRow]) -> list[tuple[date | None, list[Ligh
     return sorted(nights.items(), key=lambda item: (item[0] is None, item[0] or date.min))
 
 
-def lit_now_context(now: datetime) -> dict:
-    lit = list(Lighting.objects.published().lit_at(now).order_by("starts_at"))
-    upcoming = Lighting.objects.published().filter(starts_at__gt=now).order_by("starts_at").first()
+def lit_now_context(lightings, now: datetime) -> dict:
+    """What is lit now and what lights next, from lightings already loaded."""
+    timed = sorted((x for x in lightings if x.starts_at is not None), key=lambda x: x.starts_at)
+    lit = [x for x in timed if lights.lighting_state(x, now=now).kind == "lit"]
+    upcoming = next((x for x in timed if x.starts_at > now), None)
     # Poll once a minute while anything can change; the fragment itself names what is lit.
     return {"lit_now": lit, "next_lighting": upcoming, "poll": 60 if lit or upcoming else None}
 
@@ -77,7 +79,7 @@ def lights_page(request: HtmxHttpRequest) -> HttpResponse:
             "rows": rows,
             "map": MAP,
             "now": now,
-            **lit_now_context(now),
+            **lit_now_context(lightings, now),
         },
     )
 
@@ -89,7 +91,7 @@ def lights_now(request: HtmxHttpRequest) -> HttpResponse:
     now = clock.now()
 
     def render_fragment():
-        context = lit_now_context(now)
+        context = lit_now_context(Lighting.objects.published().not_over(now), now)
         return render_to_string("events/lights.html#lit-now", context), context["poll"]
 
     if request.htmx:

@@ -184,9 +184,9 @@ class LightingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
-    def lit_at(self, moment):
-        """Lit at ``moment``: started, and not yet ended (or end not announced)."""
-        return self.filter(starts_at__lte=moment).filter(Q(ends_at__gt=moment) | Q(ends_at=None))
+    def not_over(self, moment):
+        """Lit at ``moment`` or still to come: a known start, and not yet ended."""
+        return self.exclude(starts_at=None).filter(Q(ends_at__gt=moment) | Q(ends_at=None))
 
     def tonight(self, *, now):
         """Lit now, or starting within the next day."""
