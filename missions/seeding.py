@@ -1,5 +1,6 @@
 """Load seed content without ever duplicating it or overwriting what staff changed."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,15 +40,19 @@ def seed_upsert(
     values: dict[str, Any],
     overwrite: bool,
     report: SeedReport,
+    save: Callable[[models.Model], object] | None = None,
 ) -> models.Model:
     """Create the row ``lookup`` names with ``values``; when it exists, leave it alone unless
     ``overwrite``, and then save only if a value really differs (so nothing is touched twice).
+
+    ``save`` stores a validated-or-not instance; by default full_clean() then save(). A
+    model whose writes go through a domain function passes that function.
     """
+    save = save or _clean_and_save
     instance = model.objects.filter(**lookup).first()
     if instance is None:
         instance = model(**lookup, **values)
-        instance.full_clean()
-        instance.save()
+        save(instance)
         report.count("created", model)
         return instance
     if overwrite:
@@ -55,10 +60,14 @@ def seed_upsert(
         if changed:
             for name in changed:
                 setattr(instance, name, values[name])
-            instance.full_clean()
-            instance.save()
+            save(instance)
             report.count("updated", model)
     return instance
+
+
+def _clean_and_save(instance: models.Model) -> None:
+    instance.full_clean()
+    instance.save()
 
 
 def _differs(instance: models.Model, name: str, value: Any) -> bool:
@@ -95,48 +104,4 @@ def missions_seed(*, missions: list[dict[str, Any]], overwrite: bool = False) ->
                 overwrite=overwrite,
                 report=report,
             )
-    return report
-
-
-@transaction.atomic
-def events_seed(*, events: list[dict[str, Any]], overwrite: bool = False) -> SeedReport:
-    from events.models import Event
-
-    report = SeedReport()
-    for data in events:
-        values = {k: v for k, v in data.items() if k not in {"slug", "mission"}}
-        values.setdefault("is_published", True)
-        values["mission"] = Mission.objects.filter(slug=data["mission"]).first()
-        seed_upsert(
-            model=Event,
-            lookup={"slug": data["slug"]},
-            values=values,
-            overwrite=overwrite,
-            report=report,
-        )
-    return report
-
-
-@transaction.atomic
-def lightings_seed(*, lightings: list[dict[str, Any]], overwrite: bool = False) -> SeedReport:
-    """Lightings are keyed by landmark and city; their times are resolved on the way in."""
-    from events.lights import lighting_save
-    from events.models import Lighting
-
-    report = SeedReport()
-    for data in lightings:
-        lookup = {"landmark": data["landmark"], "city": data["city"]}
-        values = {k: v for k, v in data.items() if k not in lookup}
-        values.setdefault("is_published", True)
-        lighting = Lighting.objects.filter(**lookup).first()
-        if lighting is None:
-            lighting_save(lighting=Lighting(**lookup, **values))
-            report.count("created", Lighting)
-        elif overwrite:
-            changed = [k for k, v in values.items() if _differs(lighting, k, v)]
-            if changed:
-                for name in changed:
-                    setattr(lighting, name, values[name])
-                lighting_save(lighting=lighting)
-                report.count("updated", Lighting)
     return report

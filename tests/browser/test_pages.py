@@ -4,10 +4,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from events.seed_data import EVENTS, LIGHTINGS
+from events.seeding import events_seed, lightings_seed
 from missions.models import Mission
 from missions.rehearsal import mission_rehearse
 from missions.seed_data import MISSIONS
-from missions.seeding import events_seed, lightings_seed, missions_seed
+from missions.seeding import missions_seed
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

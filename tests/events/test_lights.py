@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from events.models import Lighting
 from events.seed_data import LIGHTINGS
-from missions.seeding import lightings_seed
+from events.seeding import lightings_seed
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,10 +5,11 @@ from django.core import mail
 
 from events.models import Rsvp
 from events.seed_data import EVENTS, LIGHTINGS
+from events.seeding import events_seed, lightings_seed
 from missions.models import Mission
 from missions.rehearsal import mission_rehearse
 from missions.seed_data import MISSIONS
-from missions.seeding import events_seed, lightings_seed, missions_seed
+from missions.seeding import missions_seed
 from tests.factories import make_event, make_rsvp
 
 pytestmark = pytest.mark.django_db

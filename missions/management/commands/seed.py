@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand
 
 from events.seed_data import EVENTS, LIGHTINGS
+from events.seeding import events_seed, lightings_seed
 from missions.seed_data import MISSIONS
-from missions.seeding import events_seed, lightings_seed, missions_seed
+from missions.seeding import missions_seed
 
 
 class Command(BaseCommand):
