@@ -60,10 +60,9 @@ def rsvp_from_confirm_token(signed: str) -> Rsvp:
     return rsvp
 
 
-def _send_on_commit(rsvp: Rsvp, kind: str) -> None:
+def _send_on_commit(rsvp_id: int, kind: str) -> None:
     from events.tasks import rsvp_send_email
 
-    rsvp_id = rsvp.pk
     transaction.on_commit(lambda: rsvp_send_email.enqueue(rsvp_id=rsvp_id, kind=kind))
 
 
@@ -104,7 +103,7 @@ def rsvp_request(*, event: Event, name: str, email: str, now: datetime | None = 
         )
         if not recently:
             kind = "confirm" if rsvp.status == Rsvp.Status.PENDING else "already"
-            _send_on_commit(rsvp, kind)
+            _send_on_commit(rsvp.pk, kind)
     return rsvp
 
 
@@ -123,7 +122,7 @@ def _seat(rsvp: Rsvp, now: datetime) -> None:
     rsvp.seated_at = now
     rsvp.status_email_sent_at = None
     rsvp.save()
-    _send_on_commit(rsvp, "seated")
+    _send_on_commit(rsvp.pk, "seated")
 
 
 def _fill_from_waitlist(event: Event, now: datetime) -> list[Rsvp]:
@@ -154,7 +153,7 @@ def rsvp_confirm(*, rsvp: Rsvp, now: datetime | None = None) -> Rsvp:
             rsvp.waitlisted_at = now
             rsvp.status_email_sent_at = None
             rsvp.save()
-            _send_on_commit(rsvp, "waitlisted")
+            _send_on_commit(rsvp.pk, "waitlisted")
     return rsvp
 
 
@@ -200,7 +199,7 @@ def rsvp_resend_confirmation(*, rsvp: Rsvp) -> bool:
     if rsvp.status != Rsvp.Status.PENDING or not rsvp.email:
         return False
     with transaction.atomic():
-        _send_on_commit(rsvp, "confirm")
+        _send_on_commit(rsvp.pk, "confirm")
     return True
 
 
@@ -248,7 +247,7 @@ def rsvps_send_reminders(*, now: datetime | None = None) -> int:
                 reminder_sent_at=now
             )
             if claimed:
-                _send_on_commit(Rsvp(pk=rsvp_id), "reminder")
+                _send_on_commit(rsvp_id, "reminder")
                 sent += 1
     return sent
 
@@ -274,10 +273,12 @@ def rsvps_retry_emails(*, now: datetime | None = None) -> int:
     )
     with transaction.atomic():
         for rsvp in pending:
-            _send_on_commit(rsvp, "confirm")
+            _send_on_commit(rsvp.pk, "confirm")
             count += 1
         for rsvp in confirmed:
-            _send_on_commit(rsvp, "seated" if rsvp.status == Rsvp.Status.SEATED else "waitlisted")
+            _send_on_commit(
+                rsvp.pk, "seated" if rsvp.status == Rsvp.Status.SEATED else "waitlisted"
+            )
             count += 1
     return count
 
