@@ -9,6 +9,7 @@ from django.db import transaction
 from events import sun
 from events.models import Lighting
 from marsweb import clock
+from marsweb.tasks import enqueue_with_transaction
 
 
 def _rule(lighting: Lighting, end: str) -> sun.TimeRule:
@@ -89,6 +90,5 @@ def lighting_moderate(
         lighting.reviewed_at = now or clock.now()
         lighting.save(update_fields=["moderation", "is_published", "reviewed_at", "updated_at"])
         if lighting.submitter_email:
-            lighting_id = lighting.pk
-            transaction.on_commit(lambda: lighting_send_outcome.enqueue(lighting_id=lighting_id))
+            enqueue_with_transaction(lighting_send_outcome, lighting_id=lighting.pk)
     return lighting

@@ -3,8 +3,9 @@
 Seats are counted and given inside one transaction that first locks the event row
 (``select_for_update`` on PostgreSQL; on SQLite the connection's IMMEDIATE transactions
 take the database write lock at BEGIN), so two confirmations can never both take the
-last seat. Emails are enqueued with ``transaction.on_commit``: a failed send never undoes
-a stored RSVP, and the *_sent_at fields tell ``retry_emails`` what to send again.
+last seat. Each email is enqueued with the change it reports (marsweb.tasks): it goes out
+only if that change commits, a failed send never undoes a stored RSVP, and the *_sent_at
+fields tell ``retry_emails`` what to send again.
 """
 
 from datetime import datetime, timedelta
@@ -16,6 +17,7 @@ from django.db.models import Q
 
 from events.models import Event, Rsvp, new_token
 from marsweb import clock
+from marsweb.tasks import enqueue_with_transaction
 
 CONFIRM_SALT = "events.rsvp.confirm"
 
@@ -60,10 +62,10 @@ def rsvp_from_confirm_token(signed: str) -> Rsvp:
     return rsvp
 
 
-def _send_on_commit(rsvp_id: int, kind: str) -> None:
+def _send_email(rsvp_id: int, kind: str, *, unless_sent: bool = False) -> None:
     from events.tasks import rsvp_send_email
 
-    transaction.on_commit(lambda: rsvp_send_email.enqueue(rsvp_id=rsvp_id, kind=kind))
+    enqueue_with_transaction(rsvp_send_email, rsvp_id=rsvp_id, kind=kind, unless_sent=unless_sent)
 
 
 def rsvp_request(*, event: Event, name: str, email: str, now: datetime | None = None) -> Rsvp:
@@ -73,29 +75,42 @@ def rsvp_request(*, event: Event, name: str, email: str, now: datetime | None = 
     confirmation link; a confirmed one gets a note with the link to its own page; a
     cancelled one starts over as pending. Within a minute of the last email nothing more is
     sent, so the form cannot be used to flood someone's inbox.
+
+    Most sign-ups are a new address: that is one INSERT in a transaction of its own, so the
+    database's write lock (all of SQLite's) is held for as short a time as possible. Only
+    when the address is already there (the unique constraint says so) are rows locked and
+    read.
     """
     now = now or clock.now()
     email = normalize_email(email)
+    name = name.strip()
+    rsvp = Rsvp(event=event, name=name, email=email)
+    # Field checks only: the event is known to exist, and the database enforces uniqueness.
+    rsvp.full_clean(exclude=["event"], validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            rsvp.save(force_insert=True)
+            _send_email(rsvp.pk, "confirm")
+        return rsvp
+    except IntegrityError:  # this address has asked before (two random tokens never clash)
+        pass
+    return _rsvp_request_again(event=event, name=name, email=email, now=now)
+
+
+def _rsvp_request_again(*, event: Event, name: str, email: str, now: datetime) -> Rsvp:
     with transaction.atomic():
         rsvp = Rsvp.objects.select_for_update().filter(event=event, email=email).first()
-        if rsvp is None:
-            rsvp = Rsvp(event=event, name=name.strip(), email=email)
-            rsvp.full_clean()
-            try:
-                with transaction.atomic():
-                    rsvp.save()
-            except IntegrityError:  # the same address at the same instant: use that row
-                rsvp = Rsvp.objects.select_for_update().get(event=event, email=email)
+        if rsvp is None:  # purged or deleted since the INSERT failed: start afresh
+            rsvp = Rsvp(event=event, name=name, email=email)
+            rsvp.save(force_insert=True)
         elif rsvp.status == Rsvp.Status.CANCELLED:
             rsvp.status = Rsvp.Status.PENDING
-            rsvp.name = name.strip()
+            rsvp.name = name
             rsvp.confirmed_at = rsvp.seated_at = rsvp.waitlisted_at = None
             rsvp.confirmation_sent_at = None
-            rsvp.full_clean()
             rsvp.save()
-        elif rsvp.status == Rsvp.Status.PENDING and rsvp.name != name.strip():
-            rsvp.name = name.strip()
-            rsvp.full_clean()
+        elif rsvp.status == Rsvp.Status.PENDING and rsvp.name != name:
+            rsvp.name = name
             rsvp.save(update_fields=["name"])
 
         recently = rsvp.confirmation_sent_at and now - rsvp.confirmation_sent_at < timedelta(
@@ -103,7 +118,7 @@ def rsvp_request(*, event: Event, name: str, email: str, now: datetime | None = 
         )
         if not recently:
             kind = "confirm" if rsvp.status == Rsvp.Status.PENDING else "already"
-            _send_on_commit(rsvp.pk, kind)
+            _send_email(rsvp.pk, kind)
     return rsvp
 
 
@@ -122,7 +137,7 @@ def _seat(rsvp: Rsvp, now: datetime) -> None:
     rsvp.seated_at = now
     rsvp.status_email_sent_at = None
     rsvp.save()
-    _send_on_commit(rsvp.pk, "seated")
+    _send_email(rsvp.pk, "seated")
 
 
 def _fill_from_waitlist(event: Event, now: datetime) -> list[Rsvp]:
@@ -153,7 +168,7 @@ def rsvp_confirm(*, rsvp: Rsvp, now: datetime | None = None) -> Rsvp:
             rsvp.waitlisted_at = now
             rsvp.status_email_sent_at = None
             rsvp.save()
-            _send_on_commit(rsvp.pk, "waitlisted")
+            _send_email(rsvp.pk, "waitlisted")
     return rsvp
 
 
@@ -199,7 +214,7 @@ def rsvp_resend_confirmation(*, rsvp: Rsvp) -> bool:
     if rsvp.status != Rsvp.Status.PENDING or not rsvp.email:
         return False
     with transaction.atomic():
-        _send_on_commit(rsvp.pk, "confirm")
+        _send_email(rsvp.pk, "confirm")
     return True
 
 
@@ -247,13 +262,17 @@ def rsvps_send_reminders(*, now: datetime | None = None) -> int:
                 reminder_sent_at=now
             )
             if claimed:
-                _send_on_commit(rsvp_id, "reminder")
+                _send_email(rsvp_id, "reminder")
                 sent += 1
     return sent
 
 
 def rsvps_retry_emails(*, now: datetime | None = None) -> int:
-    """Enqueue again the emails whose send failed (their *_sent_at is still empty)."""
+    """Enqueue again the emails whose send failed (their *_sent_at is still empty).
+
+    An email still waiting in the worker's queue is enqueued again too, but marked
+    ``unless_sent``: queued behind the first, the copy finds the email sent and skips it.
+    """
     now = now or clock.now()
     settled = now - timedelta(minutes=1)  # leave emails that are being sent right now alone
     count = 0
@@ -273,12 +292,11 @@ def rsvps_retry_emails(*, now: datetime | None = None) -> int:
     )
     with transaction.atomic():
         for rsvp in pending:
-            _send_on_commit(rsvp.pk, "confirm")
+            _send_email(rsvp.pk, "confirm", unless_sent=True)
             count += 1
         for rsvp in confirmed:
-            _send_on_commit(
-                rsvp.pk, "seated" if rsvp.status == Rsvp.Status.SEATED else "waitlisted"
-            )
+            kind = "seated" if rsvp.status == Rsvp.Status.SEATED else "waitlisted"
+            _send_email(rsvp.pk, kind, unless_sent=True)
             count += 1
     return count
 

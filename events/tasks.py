@@ -1,4 +1,7 @@
-"""Email for the RSVP flow, sent through django.tasks (enqueued on commit by events.rsvp)."""
+"""Email for the RSVP flow and for submitted lightings, sent through django.tasks.
+
+Enqueued with the change each reports (marsweb.tasks.enqueue_with_transaction).
+"""
 
 import logging
 
@@ -60,15 +63,18 @@ def build_email(rsvp: Rsvp, kind: str) -> EmailMultiAlternatives:
 
 
 @task()
-def rsvp_send_email(*, rsvp_id: int, kind: str) -> str:
+def rsvp_send_email(*, rsvp_id: int, kind: str, unless_sent: bool = False) -> str:
     """Send one RSVP email if it still applies, and record that it went out.
 
+    ``unless_sent`` (a retry) skips it if its *_sent_at field shows it went out already.
     A failure raises (the task result records it) and leaves the *_sent_at field empty so
     that retry_emails sends it again; a reminder's claim is released for the next run.
     """
     _, statuses, sent_field = EMAILS[kind]
     rsvp = Rsvp.objects.select_related("event").filter(pk=rsvp_id).first()
     if rsvp is None or not rsvp.email or rsvp.status not in statuses:
+        return "skipped"
+    if unless_sent and getattr(rsvp, sent_field) is not None:
         return "skipped"
     try:
         build_email(rsvp, kind).send()

@@ -38,8 +38,10 @@ def hit(scope: str, address: str) -> bool:
     key = f"ratelimit:{scope}:{address}:{bucket}"
     cache = caches["shared"]
     try:
-        cache.add(key, 0, timeout=window + 5)
-        count = cache.incr(key)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the first POST of this window: one write, not two
+            count = 1 if cache.add(key, 1, timeout=window + 5) else cache.incr(key)
     except Exception:  # any backend's connection error: fail open, and say so in the log
         logger.warning("Rate limit cache unavailable; allowing %s", scope, exc_info=True)
         return True

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_htmx",
     "axes",
+    "django_tasks_db",
     "missions",
     "events",
 ]
@@ -219,10 +220,22 @@ MARSWEB_RATE_LIMIT = (
 # How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 MARSWEB_TRUSTED_PROXIES = int(os.environ.get("MARSWEB_TRUSTED_PROXIES", 0))
 
-# Background work through django.tasks; emails are enqueued on commit. The immediate
-# backend runs a task as soon as it is enqueued; a failed send is recorded on the RSVP
-# and `manage.py retry_emails` (cron) sends it again.
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Background work (email) through django.tasks. MARSWEB_TASKS=database (production's
+# default) stores each task in the database (django-tasks-db) in the same transaction as the
+# change it reports, and `manage.py db_worker` runs them: a sign-up never waits on the mail
+# relay. MARSWEB_TASKS=immediate (development's and the tests' default) runs a task in the
+# request, once the transaction has committed. Either way a failed send is recorded on the
+# RSVP, and `manage.py retry_emails` (cron) sends it again.
+MARSWEB_TASKS = os.environ.get("MARSWEB_TASKS", "immediate" if DEBUG else "database")
+TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if MARSWEB_TASKS not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"MARSWEB_TASKS is {MARSWEB_TASKS!r}: set it to 'database' or 'immediate'."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[MARSWEB_TASKS]}}
 
 # Email through Django 6.1's MAILERS; the console in development.
 DEFAULT_FROM_EMAIL = os.environ.get(

@@ -14,7 +14,7 @@ def _isolated_media_and_caches(settings, tmp_path):
 
     # The shared cache is the database's by default; its table outlives transactional tests,
     # so tests share nothing through it: each gets an empty cache in memory instead.
-    # (tests/test_ratelimit.py checks the database cache itself.)
+    # (tests/events/test_rsvp_flow.py checks the rate limit in the database cache itself.)
     settings.CACHES = {
         **settings.CACHES,
         "shared": {
