@@ -30,6 +30,7 @@ urlpatterns = [
     path("events/", views.event_list, name="list"),
     path("events/<slug:slug>/", views.event_detail, name="detail"),
     path("events/<slug:slug>/rsvp/", views.event_rsvp, name="rsvp-create"),
+    path("events/<slug:slug>/rsvp/sent/", views.event_rsvp_sent, name="rsvp-sent"),
     path("events/<slug:slug>/countdown/", views.event_countdown, name="countdown"),
     path("events/<slug:slug>/seats/", views.event_seats, name="seats"),
     path("events/<slug:slug>/calendar.ics", views.event_calendar, name="calendar"),

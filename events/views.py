@@ -1,5 +1,6 @@
+from django.core.cache import caches
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -26,6 +27,21 @@ PAST_PER_PAGE = 20
 
 def _published_event(slug: str) -> Event:
     return get_object_or_404(Event.objects.published().select_related("mission"), slug=slug)
+
+
+def _published_event_this_second(slug: str) -> Event:
+    """The event, read from the database at most once a second per process.
+
+    For sign-ups, which arrive by the hundred a second on landing night: like the event's
+    page, a staff edit (closing RSVPs, say) takes effect within a second.
+    """
+    key = f"event:{slug}:{int(clock.now().timestamp())}"
+    cache = caches["default"]
+    event = cache.get(key)
+    if event is None:
+        event = _published_event(slug)
+        cache.set(key, event, timeout=2)
+    return event
 
 
 def countdown_context(event: Event, now) -> dict:
@@ -97,20 +113,37 @@ def event_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @rate_limit_posts("rsvp")
 def event_rsvp(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    """Sign-up: the same "check your inbox" answer whether or not the address is known."""
-    event = _published_event(slug)
+    """Sign-up: the same "check your inbox" answer whether or not the address is known.
+
+    The answer is a redirect to that page (Post/Redirect/Get), so reloading it never
+    posts the form again, and the page itself is the same for everyone.
+    """
+    event = _published_event_this_second(slug)
     now = clock.now()
     if not event.rsvp_is_open(now=now):
         return _detail(request, event, status=400, message="RSVPs for this event are closed.")
     form = RsvpForm(request.POST)
     if form.is_robot:
-        return render(request, "events/rsvp_requested.html", {"event": event})
+        return _see_inbox(event)
     if not form.is_valid():
         return _detail(request, event, form=form, status=400)
     rsvp_flow.rsvp_request(
         event=event, name=form.cleaned_data["name"], email=form.cleaned_data["email"], now=now
     )
-    return render(request, "events/rsvp_requested.html", {"event": event})
+    return _see_inbox(event)
+
+
+def _see_inbox(event: Event) -> HttpResponseRedirect:
+    response = HttpResponseRedirect(reverse("events:rsvp-sent", kwargs={"slug": event.slug}))
+    response.status_code = 303  # See Other: the browser fetches the page with a GET
+    return response
+
+
+@require_GET
+@per_second_page
+def event_rsvp_sent(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Where a sign-up lands: "check your inbox"."""
+    return render(request, "events/rsvp_requested.html", {"event": _published_event(slug)})
 
 
 @require_GET

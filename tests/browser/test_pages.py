@@ -24,6 +24,7 @@ PAGES = [
     "/events/",
     "/events/perseverance-virtual-nasa-social-rehearsal/",
     "/events/perseverance-landing-live-broadcast/",
+    "/events/perseverance-landing-live-broadcast/rsvp/sent/",
     "/lights/",
     "/lights/submit/",
     "/timezone/",

@@ -91,7 +91,7 @@ def test_mail_server_down_keeps_the_rsvp_and_retry_emails_sends_it_later(client,
         "events.tasks.EmailMultiAlternatives.send", side_effect=OSError("mail server down")
     ):
         response = client.post(
-            "/events/watch-party/rsvp/", {"name": "Ada", "email": "ada@example.org"}
+            "/events/watch-party/rsvp/", {"name": "Ada", "email": "ada@example.org"}, follow=True
         )
     assert response.status_code == 200
     rsvp = Rsvp.objects.get(event=event)

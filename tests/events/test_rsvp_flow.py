@@ -6,9 +6,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.core import mail
+from django.core.cache import caches
 from django.test import Client
 
-from events.models import Rsvp
+from events.models import Event, Rsvp
 from tests.factories import make_event, make_rsvp
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -29,7 +30,9 @@ def event():
 
 def sign_up(client, event, name="Ada Lovelace", email="ada@example.org", **extra):
     return client.post(
-        f"/events/{event.slug}/rsvp/", {"name": name, "email": email, "website": "", **extra}
+        f"/events/{event.slug}/rsvp/",
+        {"name": name, "email": email, "website": "", **extra},
+        follow=True,
     )
 
 
@@ -68,6 +71,8 @@ def test_events_list_shows_upcoming_first_and_past_below(client):
 
 def test_sign_up_stores_a_pending_rsvp_and_emails_a_confirmation_link(client, event):
     response = sign_up(client, event, name="  Ada   Lovelace ", email="  Ada@Example.ORG ")
+    # Post/Redirect/Get: reloading the answer never posts the form again.
+    assert response.redirect_chain == [("/events/watch-party/rsvp/sent/", 303)]
     assert response.status_code == 200
     assert "Check your inbox" in response.content.decode()
     rsvp = Rsvp.objects.get()
@@ -297,6 +302,31 @@ def test_honeypot_answers_like_a_success_but_stores_nothing(client, event):
     assert not mail.outbox
 
 
+def test_staff_closing_rsvps_takes_effect_within_a_second(client, event, clock):
+    """Sign-ups read the event at most once a second per process, as its page does."""
+    assert sign_up(client, event, email="early@example.org").status_code == 200
+    Event.objects.filter(pk=event.pk).update(rsvp_closes_at=NOW - timedelta(minutes=1))
+    clock.shift(timedelta(seconds=1))
+    response = sign_up(client, event, email="late@example.org")
+    assert response.status_code == 400
+    assert "RSVPs for this event are closed." in response.content.decode()
+    assert list(Rsvp.objects.values_list("email", flat=True)) == ["early@example.org"]
+
+
+def test_a_sign_up_costs_one_write_and_its_email(client, event, django_assert_max_num_queries):
+    """Pinned: the insert in its own transaction, then the email task reads the RSVP and
+    records the send. Nothing grows with the number of RSVPs already stored."""
+    for n in range(20):
+        make_rsvp(event, email=f"earlier{n}@example.org")
+    sign_up(client, event, email="first@example.org")  # reads the event for this second
+    with django_assert_max_num_queries(5):
+        response = client.post(
+            "/events/watch-party/rsvp/", {"name": "Ada", "email": "ada@example.org", "website": ""}
+        )
+    assert response.status_code == 303
+    assert Rsvp.objects.filter(email="ada@example.org", status="pending").exists()
+
+
 def test_too_many_posts_from_one_address_get_a_429(client, event, settings):
     settings.MARSWEB_RATE_LIMIT = (3, 600)
     statuses = [sign_up(client, event, email=f"a{n}@example.org").status_code for n in range(5)]
@@ -307,6 +337,28 @@ def test_too_many_posts_from_one_address_get_a_429(client, event, settings):
     assert Rsvp.objects.count() == 3
     other = Client(REMOTE_ADDR="10.0.0.9")
     assert sign_up(other, event, email="other@example.org").status_code == 200
+
+
+def test_rate_limit_holds_in_the_database_cache_every_worker_shares(client, event, settings, clock):
+    """Without REDIS_URL the shared cache is a database table: the default deployment."""
+    settings.MARSWEB_RATE_LIMIT = (3, 600)
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "marsweb_cache",
+        },
+    }
+    caches["shared"].clear()
+    try:
+        statuses = [sign_up(client, event, email=f"a{n}@example.org").status_code for n in range(5)]
+        assert statuses == [200, 200, 200, 429, 429]
+        assert Rsvp.objects.count() == 3
+        # A new window starts the count again.
+        clock.shift(timedelta(minutes=10))
+        assert sign_up(client, event, email="later@example.org").status_code == 200
+    finally:
+        caches["shared"].clear()
 
 
 def test_rsvp_post_without_csrf_token_is_refused(event):

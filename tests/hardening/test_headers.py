@@ -22,6 +22,7 @@ PAGES = [
     "/mars-time/",
     "/events/",
     "/events/perseverance-virtual-nasa-social/",
+    "/events/perseverance-virtual-nasa-social/rsvp/sent/",
     "/lights/",
     "/lights/submit/",
     "/timezone/",

@@ -143,6 +143,7 @@ URLS = [
     "/events/",
     "/events/party/",
     "/events/party/rsvp/",
+    "/events/party/rsvp/sent/",
     "/events/party/calendar.ics",
     "/lights/",
     "/lights/submit/",
