@@ -95,6 +95,7 @@ def wrk(url: str, *, seconds: int, connections: int, headers=(), script=None, en
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors = re.search(r"Socket errors: (.*)", output)
     return {
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "rps": rps,
         "p50": percentile(50),
         "p99": percentile(99),
@@ -103,30 +104,58 @@ def wrk(url: str, *, seconds: int, connections: int, headers=(), script=None, en
     }
 
 
-def start_server(env) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [GUNICORN, "-c", "marsweb/gunicorn.conf.py", "marsweb.wsgi"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
+def start_server(env) -> list[subprocess.Popen]:
+    """gunicorn and, as production runs it, the email worker beside it."""
+    log = open(Path(env["MARSWEB_DATA_DIR"]) / "server.log", "ab")  # noqa: SIM115 - the processes keep it
+    processes = [
+        subprocess.Popen(
+            [GUNICORN, "-c", "marsweb/gunicorn.conf.py", "marsweb.wsgi"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            start_new_session=True,
+        ),
+        subprocess.Popen(
+            [
+                "nice",
+                "-n",
+                "10",
+                PYTHON,
+                "manage.py",
+                "db_worker",
+                "--no-reload",
+                "--interval",
+                "0.2",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        ),
+    ]
     for _ in range(100):
         time.sleep(0.2)
         try:
             get("/healthz")
-            return server
+            return processes
         except OSError:
-            if server.poll() is not None:
-                sys.exit("gunicorn did not start:\n" + server.stderr.read().decode())
-    sys.exit("gunicorn did not answer /healthz in 20 s")
+            if any(process.poll() is not None for process in processes):
+                break
+    stop_server(processes)
+    sys.exit(
+        "The site did not start; its log:\n"
+        + (Path(env["MARSWEB_DATA_DIR"]) / "server.log").read_text()
+    )
 
 
-def stop_server(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(30)
+def stop_server(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+    for process in processes:
+        process.wait(30)
 
 
 def targets(env) -> dict:
@@ -154,40 +183,25 @@ def targets(env) -> dict:
     }
 
 
-def measure(found: dict, seconds: int, connections: int) -> list[tuple[str, dict]]:
+def measure(found: dict, seconds: int, connections: int, only: str = "") -> list[tuple[str, dict]]:
+    """One wrk run per row; `only` keeps the rows whose name contains it (and the floor)."""
     hx = ["HX-Request: true"]
-    rows = [
-        (
-            "static file (whitenoise)",
-            wrk(BASE + found["static"], seconds=seconds, connections=connections),
-        ),
-        (
-            "trivial Django view (/robots.txt)",
-            wrk(BASE + "/robots.txt", seconds=seconds, connections=connections),
-        ),
-        (
-            "countdown fragment, final minutes",
-            wrk(BASE + found["countdown"], seconds=seconds, connections=connections, headers=hx),
-        ),
-        ("home page", wrk(BASE + "/", seconds=seconds, connections=connections)),
-        (
-            "mission page",
-            wrk(BASE + "/missions/perseverance/", seconds=seconds, connections=connections),
-        ),
-        ("event page", wrk(BASE + found["event"], seconds=seconds, connections=connections)),
-        ("/lights/", wrk(BASE + "/lights/", seconds=seconds, connections=connections)),
-        (
-            "RSVP sign-up POST",
-            wrk(
-                BASE + found["event"] + "rsvp/",
-                seconds=seconds,
-                connections=connections,
-                script=ROOT / "tests/load/rsvp_post.lua",
-                env=found["rsvp_env"],
-            ),
-        ),
+    rsvp = {"script": ROOT / "tests/load/rsvp_post.lua", "env": found["rsvp_env"]}
+    plan = [
+        ("static file (whitenoise)", found["static"], {}),
+        ("trivial Django view (/robots.txt)", "/robots.txt", {}),
+        ("countdown fragment, final minutes", found["countdown"], {"headers": hx}),
+        ("home page", "/", {}),
+        ("mission page", "/missions/perseverance/", {}),
+        ("event page", found["event"], {}),
+        ("/lights/", "/lights/", {}),
+        ("RSVP sign-up POST", found["event"] + "rsvp/", rsvp),
     ]
-    return rows
+    return [
+        (name, wrk(BASE + path, seconds=seconds, connections=connections, **options))
+        for name, path, options in plan
+        if not only or only in name or name.startswith("trivial")
+    ]
 
 
 def viewers_per_box(found: dict, seconds: int) -> tuple[float, int, int]:
@@ -203,6 +217,34 @@ def viewers_per_box(found: dict, seconds: int) -> tuple[float, int, int]:
         if result["p99"] <= P99_BUDGET_MS and result["rps"] > best:
             best, best_c = result["rps"], connections
     return best, best_c, int(best * found["poll"])
+
+
+def sign_up_outcome(env, found: dict, rows: list[tuple[str, dict]]) -> str:
+    """After the RSVP row: was every answered sign-up stored, and did the worker email it?"""
+    result = dict(rows).get("RSVP sign-up POST")
+    if result is None:
+        return ""
+    answered = result["requests"] - result["bad"]
+    script = (
+        "from events.models import Rsvp; from django_tasks_db.models import DBTaskResult; "
+        f"q = Rsvp.objects.filter(email__endswith='-{found['rsvp_env']['BENCH_RUN']}@example.org'); "
+        "print(q.count(), q.exclude(confirmation_sent_at=None).count(), "
+        "DBTaskResult.objects.ready().count(), DBTaskResult.objects.failed().count())"
+    )
+    started = time.monotonic()
+    while True:
+        stored, emailed, queued, failed = map(
+            int, manage(env, "shell", "--no-imports", "-c", script).split()
+        )
+        if not queued or time.monotonic() - started > 300:
+            break
+        time.sleep(1)
+    return (
+        f'\n**RSVP sign-ups:** {answered:,} answered (303 to "check your inbox"), {stored:,} stored '
+        f"({'none lost' if stored >= answered else f'{answered - stored:,} LOST'}); "
+        f"{emailed:,} confirmation emails sent by the worker, its queue empty "
+        f"{time.monotonic() - started:.0f} s after the load stopped; {failed} failed tasks."
+    )
 
 
 def table(title: str, rows: list[tuple[str, dict]]) -> str:
@@ -239,6 +281,7 @@ def main() -> None:
     )
     parser.add_argument("--redis", help="a REDIS_URL for the shared cache")
     parser.add_argument("--skip-bulk", action="store_true")
+    parser.add_argument("--only", default="", help="measure only the rows whose name has this")
     parser.add_argument("--write", action="store_true", help="write tests/load/RESULTS.md")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -256,24 +299,27 @@ def main() -> None:
     output = []
     try:
         found = targets(env)
-        rows = measure(found, args.seconds, args.connections)
-        best, best_c, viewers = viewers_per_box(found, args.seconds)
+        rows = measure(found, args.seconds, args.connections, args.only)
         output.append(
             table(f"Seed content ({args.connections} connections, {args.seconds} s each)", rows)
         )
-        output.append(
-            f"\n**Countdown viewers per box:** {best:,.0f} fragment requests/s sustained with p99 ≤ "
-            f"{P99_BUDGET_MS:.0f} ms (at {best_c} connections) × the {found['poll']} s poll interval the "
-            f'fragment asks for in the final minutes (`hx-trigger="every {found["poll"]}s"`) = **{viewers:,} viewers**.'
-        )
+        output.append(sign_up_outcome(env, found, rows))
+        if not args.only or args.only in "countdown viewers":
+            best, best_c, viewers = viewers_per_box(found, args.seconds)
+            output.append(
+                f"\n**Countdown viewers per box:** {best:,.0f} fragment requests/s sustained with p99 ≤ "
+                f"{P99_BUDGET_MS:.0f} ms (at {best_c} connections) × the {found['poll']} s poll interval the "
+                f'fragment asks for in the final minutes (`hx-trigger="every {found["poll"]}s"`) = **{viewers:,} viewers**.'
+            )
         if not args.skip_bulk:
             stop_server(server)
             manage(env, "bulk_content", "--factor", "100", "--rsvps", "100000")
             manage(env, "rehearse", "perseverance", "--minutes", "4")
             server = start_server(env)
             found = targets(env)
-            rows = measure(found, args.seconds, args.connections)
+            rows = measure(found, args.seconds, args.connections, args.only)
             output.append("\n" + table("Database grown 100× (900 missions, 100,000 RSVPs…)", rows))
+            output.append(sign_up_outcome(env, found, rows))
     finally:
         stop_server(server)
         shutil.rmtree(data_dir, ignore_errors=True)
