@@ -75,7 +75,9 @@ format: install-dev
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
 
-## bench: load benchmark under gunicorn with production settings (needs Debian's wrk)
+## bench: load benchmark under gunicorn with production settings (needs Debian's wrk):
+## SQLite, then PostgreSQL + Redis if the local ones answer (their bench databases are emptied)
+BENCH_ARGS ?= --postgres postgres://postgres@127.0.0.1:5432/marsweb_bench --redis redis://127.0.0.1:6379/15
 bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "Install wrk (apt-get install wrk)" >&2; exit 1; }
 	$(PY) tests/load/bench.py $(BENCH_ARGS)

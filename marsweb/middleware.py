@@ -6,28 +6,36 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from marsweb import timezones
 
 
 def visitor_time_zone(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Render times in the zone the visitor chose (a cookie), UTC until they choose."""
+    """Render times in the zone the visitor chose (a cookie), UTC until they choose.
+
+    Pages rendered without a choice are the same for everyone, ready for a shared cache
+    (static/js/timezone.js shows their times in the browser's zone). A page rendered in a
+    chosen zone is that visitor's own: private, and it varies with the cookie.
+    """
 
     def middleware(request: HttpRequest) -> HttpResponse:
         zone = timezones.parse(request.COOKIES.get(timezones.COOKIE_NAME))
+        request.visitor_tz_chosen = zone is not None
         request.visitor_tz = zone or timezone.get_default_timezone()
         timezone.activate(request.visitor_tz)
         try:
             response = get_response(request)
         finally:
             timezone.deactivate()
-        # Pages show times in the zone the cookie names: a shared cache must keep them apart.
         # Live fragments carry durations only, the same for every zone.
-        if response.get("Content-Type", "").startswith("text/html") and not request.headers.get(
-            "HX-Request"
+        if (
+            request.visitor_tz_chosen
+            and response.get("Content-Type", "").startswith("text/html")
+            and not request.headers.get("HX-Request")
         ):
             patch_vary_headers(response, ["Cookie"])
+            patch_cache_control(response, private=True)
         return response
 
     return middleware

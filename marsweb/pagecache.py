@@ -1,9 +1,10 @@
 """Public pages rendered at most once a second per process, for landing-night crowds.
 
-A page's bytes depend on its URL, the clock's second and the visitor's time zone, never
-on anything else about the visitor: no nonce (public pages carry no inline script), no
-CSRF token (pages with a form are not cached). So each process renders a page at most
-once a second per zone and answers everyone else from memory.
+A page's bytes depend on its URL, the clock's second and the time zone it is rendered in
+(UTC unless the visitor chose one), never on anything else about the visitor: no nonce
+(public pages carry no inline script), no CSRF token (cut out of a page with a form and
+put back per visitor). So each process renders a page at most once a second per zone and
+answers everyone else from memory, and a CDN in front may do the same.
 """
 
 import hashlib
@@ -18,6 +19,9 @@ from django.middleware.csrf import get_token
 from marsweb import clock
 
 CACHE = "default"
+# Seconds a shared cache (a CDN) may keep a public page: each page shows the server's
+# time to the second, so one second. Browsers always ask again (max-age=0).
+SHARED_MAX_AGE = 1
 KEPT_HEADERS = ("Content-Type", "Vary", "Cache-Control", "Content-Language")
 
 
@@ -70,6 +74,10 @@ def per_second_page(
             response[name] = value
         if with_form:
             response["Cache-Control"] = "private, no-cache"
+        elif status == 200:
+            # The same bytes for everyone: a CDN may keep it for the second it belongs to.
+            # (marsweb.middleware makes a page rendered in a visitor's chosen zone private.)
+            response.setdefault("Cache-Control", f"public, max-age=0, s-maxage={SHARED_MAX_AGE}")
         return response
 
     return wrapped

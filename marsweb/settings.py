@@ -169,6 +169,9 @@ CACHES = {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "marsweb_cache",
             "TIMEOUT": 300,
+            # Room for a rate-limit counter per client address per window on landing night
+            # (Django's default of 300 would cull live counters); Redis has no such limit.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     ),
 }

@@ -83,6 +83,10 @@ def choose_time_zone(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST":
         name = request.POST.get("tz", "")
+        if request.POST.get("forget"):  # back to the browser's own zone (UTC without JS)
+            response = HttpResponseRedirect(next_url)
+            response.delete_cookie(timezones.COOKIE_NAME, samesite="Lax")
+            return response
         if timezones.parse(name) is not None:
             response = HttpResponseRedirect(next_url)
             response.set_cookie(
@@ -100,6 +104,7 @@ def choose_time_zone(request: HttpRequest) -> HttpResponse:
         {
             "choices": timezones.grouped_choices(),
             "current": str(request.visitor_tz),
+            "chosen": request.visitor_tz_chosen,
             "next": next_url,
             "error": error,
         },

@@ -96,3 +96,34 @@ def test_a_visitor_who_chose_utc_and_one_who_chose_nothing_share_the_page(client
     newcomer = Client().get("/missions/").content
     assert chosen == newcomer
     assert b"data-tz-chosen" not in newcomer
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/missions/",
+        "/missions/perseverance/",
+        "/mars-time/",
+        "/events/",
+        "/events/party/rsvp/sent/",
+        "/lights/",
+    ],
+)
+def test_public_pages_are_the_same_bytes_for_every_visitor_and_ready_for_a_cdn(clock, url):
+    """No token, nonce, cookie or zone of anyone's in them; a CDN may keep them a second."""
+    from django.test import Client
+
+    missions_seed(missions=MISSIONS)
+    make_event(slug="party")
+    first = Client().get(url)
+    other = Client(HTTP_USER_AGENT="Another/1.0", HTTP_ACCEPT_LANGUAGE="de")
+    other.cookies["csrftoken"] = "a" * 32
+    other.cookies["sessionid"] = "b" * 32
+    second = other.get(url)
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    assert first["Cache-Control"] == "public, max-age=0, s-maxage=1"
+    assert "Cookie" not in first.get("Vary", "")
+    assert not first.cookies and not second.cookies
+    assert b"csrfmiddlewaretoken" not in first.content and b"nonce" not in first.content

@@ -25,6 +25,9 @@ def timestamp(
     """``<time>`` for an aware datetime, shown in the visitor's zone (or ``zone``), named.
 
     E.g. ``<time datetime="2021-02-18T20:55:00Z">Thu 18 Feb 2021, 12:55 PST</time>``.
+    A time in the visitor's zone is rendered in the zone the server knows (UTC on the
+    pages everyone shares) and marked ``data-local``: static/js/timezone.js shows it in
+    the browser's own zone, or the one the visitor chose.
     """
     if moment is None:
         return ""
@@ -36,8 +39,18 @@ def timestamp(
         local, DATE_TIME_12H if clock12 else DATE_TIME_SECONDS if seconds else DATE_TIME
     )
     utc_iso = moment.astimezone(timezone.UTC).isoformat().replace("+00:00", "Z")
+    if zone is not None:  # a place's own zone: the same for every visitor
+        return format_html(
+            '<time datetime="{}" title="{}">{} {}</time>', utc_iso, local.tzinfo, text, zone_label
+        )
+    style = "12h" if clock12 else "seconds" if seconds else "minutes"
     return format_html(
-        '<time datetime="{}" title="{}">{} {}</time>', utc_iso, local.tzinfo, text, zone_label
+        '<time datetime="{}" title="{}" data-local="{}">{} {}</time>',
+        utc_iso,
+        local.tzinfo,
+        style,
+        text,
+        zone_label,
     )
 
 

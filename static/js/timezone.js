@@ -1,22 +1,80 @@
-// On a first visit, remember the browser's own time zone so that times on every page are
-// shown in it from the next page on. The visitor can always choose another one at
-// /timezone/; without JavaScript, times stay in UTC until they do.
+// Show times in the visitor's own zone. Pages are the same for everyone (so that a CDN
+// can serve them): the server writes times in UTC, or in the zone the visitor chose at
+// /timezone/ (the "tz" cookie), and marks them data-local. This script rewrites them in
+// the chosen zone or, failing that, the browser's own. Without JavaScript they stay as
+// the server wrote them, with the zone named.
 (function () {
   "use strict";
-  var root = document.documentElement;
-  // The cookie, not the page, says whether a zone was chosen: pages are shared.
-  if (document.cookie.indexOf("tz=") !== -1) return;
-  var zone;
+  var NAME = /^[A-Za-z0-9_+\/-]{1,64}$/;
+
+  function chosenZone() {
+    var match = document.cookie.match(/(?:^|;\s*)tz=([^;]+)/);
+    return match && NAME.test(match[1]) ? match[1] : null;
+  }
+
+  function browserZone() {
+    try {
+      var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      return zone && NAME.test(zone) ? zone : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  var OPTIONS = {
+    minutes: { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+    seconds: { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
+    "12h": { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit", hour12: true },
+  };
+
+  // "Thu 18 Feb 2021, 12:55 PST", as the server writes it.
+  function format(date, style, zone) {
+    var options = Object.assign({ timeZone: zone }, OPTIONS[style] || OPTIONS.minutes);
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", options).formatToParts(date).forEach(function (part) {
+      parts[part.type] = part.value;
+    });
+    // US English knows the most zone abbreviations (EST, PDT); elsewhere it says GMT+1.
+    new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" })
+      .formatToParts(date)
+      .forEach(function (part) {
+        if (part.type === "timeZoneName") parts.timeZoneName = part.value;
+      });
+    var day = parts.weekday + " " + parts.day + " " + parts.month + (parts.year ? " " + parts.year : "");
+    var time = parts.hour + ":" + parts.minute + (parts.second ? ":" + parts.second : "");
+    if (style === "12h") time += " " + (parts.dayPeriod || "").toUpperCase();
+    return day + ", " + time + " " + parts.timeZoneName;
+  }
+
+  function localize(root, zone) {
+    root.querySelectorAll("time[data-local]").forEach(function (element) {
+      var date = new Date(element.getAttribute("datetime"));
+      if (isNaN(date)) return;
+      element.textContent = format(date, element.dataset.local, zone);
+      element.title = zone;
+    });
+    root.querySelectorAll("[data-visitor-zone]").forEach(function (element) {
+      element.textContent = zone;
+    });
+    root.querySelectorAll("[data-unless-zone]").forEach(function (element) {
+      element.hidden = element.dataset.unlessZone === zone;
+    });
+  }
+
+  var zone = chosenZone() || browserZone();
+  if (!zone || zone === document.documentElement.dataset.renderedTz) return;
   try {
-    zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
   } catch (error) {
-    return;
+    return; // a zone this browser does not know: keep the server's times
   }
-  if (!zone || !/^[A-Za-z0-9_+\/-]{1,64}$/.test(zone)) return;
-  var secure = location.protocol === "https:" ? "; Secure" : "";
-  document.cookie = "tz=" + zone + "; Path=/; Max-Age=31536000; SameSite=Lax" + secure;
-  // Reload once so this page, too, shows local times; the cookie stops a second reload.
-  if (zone !== root.dataset.visitorTz && document.cookie.indexOf("tz=") !== -1) {
-    location.reload();
+  function run() {
+    localize(document, zone);
   }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+  // Fragments htmx swaps in carry times too.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    localize(event.target, zone);
+  });
 })();

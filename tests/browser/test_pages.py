@@ -61,14 +61,24 @@ def test_page_has_no_serious_accessibility_violations(page, seeded, url):
     assert errors == [], "CSP or script errors in the console"
 
 
-def test_first_visit_guesses_the_time_zone_and_shows_local_times(page, seeded):
-    page.goto("/missions/perseverance/")
-    # timezone.js stores the browser's zone and reloads once; times are then in New York's.
+def test_times_show_in_the_browsers_zone_on_a_page_shared_by_everyone(page, seeded):
+    response = page.goto("/missions/perseverance/")
+    assert response.headers["cache-control"] == "public, max-age=0, s-maxage=1"
+    # The server wrote UTC; timezone.js shows the browser's zone (New York here).
     page.wait_for_function(
-        "() => document.documentElement.dataset.visitorTz === 'America/New_York'"
+        "() => document.querySelector('footer [data-visitor-zone]').textContent"
+        " === 'America/New_York'"
     )
-    assert "Times are shown in America/New_York" in page.locator("footer").inner_text()
-    assert "15:55:00 EST" in page.locator("main").inner_text()
+    main = page.locator("main").inner_text()
+    assert "Thu 18 Feb 2021, 15:55:00 EST" in main and "20:55:00 UTC" not in main
+    assert not [c for c in page.context.cookies() if c["name"] == "tz"]  # nothing stored
+
+
+def test_a_chosen_zone_wins_over_the_browsers(page, live_server, seeded):
+    page.context.add_cookies([{"name": "tz", "value": "Asia/Tokyo", "url": live_server.url}])
+    page.goto("/missions/perseverance/")
+    assert "05:55:00 JST" in page.locator("main").inner_text()
+    assert page.locator("footer [data-visitor-zone]").inner_text() == "Asia/Tokyo"
 
 
 def test_time_zone_can_be_chosen_without_javascript(browser, live_server, seeded):

@@ -3,12 +3,13 @@
 
 Every row is measured in the same run and compared with a trivial Django view (the
 stack's own floor): requests/s, p50 and p99 latency. Then the same pages with the
-database grown 100x. Usage (from the repo root, after `make install`):
+database grown 100x. All of it on SQLite, then again on PostgreSQL (and Redis) when their
+URLs are given. Usage (from the repo root, after `make install`; `make bench` does this):
 
-    .venv/bin/python tests/load/bench.py [--seconds 10] [--postgres URL] [--redis URL] [--write]
+    .venv/bin/python tests/load/bench.py [--seconds 10] [--postgres URL [--redis URL]] [--write]
 
---write stores the table in tests/load/RESULTS.md with a description of the machine.
-Only 127.0.0.1 is ever contacted; every wrk run is bounded in time.
+--write stores the tables in tests/load/RESULTS.md with a description of the machine.
+The site is served on 127.0.0.1; every wrk run is bounded in time.
 """
 
 import argparse
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -33,7 +35,7 @@ BASE = f"http://127.0.0.1:{PORT}"
 P99_BUDGET_MS = 100.0
 
 
-def environment(data_dir: str, args) -> dict[str, str]:
+def environment(data_dir: str, database: str = "", redis: str = "") -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
@@ -54,11 +56,41 @@ def environment(data_dir: str, args) -> dict[str, str]:
             "GUNICORN_LOG_LEVEL": "warning",
         }
     )
-    if args.postgres:
-        env["DATABASE_URL"] = args.postgres
-    if args.redis:
-        env["REDIS_URL"] = args.redis
+    if database:
+        env["DATABASE_URL"] = database
+    if redis:
+        env["REDIS_URL"] = redis
     return env
+
+
+def reset_postgres_and_redis(database: str, redis: str) -> str:
+    """Create the benchmark's PostgreSQL database if need be and empty its Redis database.
+
+    Returns why they cannot be used, or "" when they can.
+    """
+    import psycopg
+    from psycopg import sql
+
+    parts = urllib.parse.urlsplit(database)
+    name = parts.path.lstrip("/")
+    server = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    try:
+        with psycopg.connect(server, autocommit=True, connect_timeout=3) as connection:
+            exists = connection.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+            ).fetchone()
+            if not exists:
+                connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except psycopg.Error as error:
+        return f"PostgreSQL at {parts.hostname}:{parts.port} cannot be used ({error})"
+    if redis:
+        import redis as redis_client
+
+        try:
+            redis_client.Redis.from_url(redis, socket_connect_timeout=3).flushdb()
+        except redis_client.RedisError as error:
+            return f"Redis at {redis} cannot be used ({error})"
+    return ""
 
 
 def manage(env, *command: str) -> str:
@@ -270,28 +302,10 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument(
-        "--postgres", help="a DATABASE_URL to benchmark PostgreSQL (the database is reset)"
-    )
-    parser.add_argument("--redis", help="a REDIS_URL for the shared cache")
-    parser.add_argument("--skip-bulk", action="store_true")
-    parser.add_argument("--only", default="", help="measure only the rows whose name has this")
-    parser.add_argument("--write", action="store_true", help="write tests/load/RESULTS.md")
-    args = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("wrk is missing: apt-get install wrk")
-
-    data_dir = tempfile.mkdtemp(prefix="marsweb-bench-")
-    env = environment(data_dir, args)
-    if args.postgres:
-        manage(env, "flush", "--noinput")
+def run_stack(env: dict, args) -> list[str]:
+    """Every row on one database and cache: the seed content, then 100 times as much."""
     manage(env, "migrate", "--noinput")
+    manage(env, "flush", "--noinput")
     manage(env, "collectstatic", "--noinput")
     manage(env, "seed")
     manage(env, "rehearse", "perseverance", "--minutes", "4")
@@ -322,13 +336,58 @@ def main() -> None:
             output.append(sign_up_outcome(env, found, rows))
     finally:
         stop_server(server)
-        shutil.rmtree(data_dir, ignore_errors=True)
+    return output
 
-    database = "PostgreSQL" if args.postgres else "SQLite"
-    cache = "Redis" if args.redis else "database cache"
-    header = f"Machine: {machine()}. Database: {database}; shared cache: {cache}. wrk runs beside the server."
-    report = header + "\n\n" + "\n".join(output)
-    print(report)
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument(
+        "--postgres",
+        help="a DATABASE_URL: after SQLite, measure again on PostgreSQL (created, then emptied)",
+    )
+    parser.add_argument("--redis", help="a REDIS_URL for the PostgreSQL run's cache (emptied)")
+    parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--skip-bulk", action="store_true")
+    parser.add_argument("--only", default="", help="measure only the rows whose name has this")
+    parser.add_argument("--write", action="store_true", help="write tests/load/RESULTS.md")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+
+    stacks = []
+    if not args.skip_sqlite:
+        stacks.append(("SQLite, shared cache in the database (the embedded default)", "", ""))
+    notes = []
+    if args.postgres:
+        problem = reset_postgres_and_redis(args.postgres, args.redis or "")
+        if problem:
+            notes.append(f"Skipped PostgreSQL: {problem}.")
+        else:
+            cache = "Redis" if args.redis else "the database"
+            stacks.append(
+                (f"PostgreSQL, shared cache in {cache} (production)", args.postgres, args.redis)
+            )
+
+    sections = []
+    for title, database, redis in stacks:
+        data_dir = tempfile.mkdtemp(prefix="marsweb-bench-")
+        try:
+            output = run_stack(environment(data_dir, database, redis), args)
+        finally:
+            shutil.rmtree(data_dir, ignore_errors=True)
+        sections.append(f"## {title}\n\n" + "\n".join(output))
+        print(sections[-1], flush=True)
+
+    header = (
+        f"Machine: {machine()}. wrk runs beside the server (gunicorn as marsweb/gunicorn.conf.py "
+        "sets it up, and the email worker, `manage.py db_worker`, niced, as the README deploys it)."
+    )
+    report = "\n\n".join([header, *notes, *sections])
+    print("\n".join(notes))
     if args.write:
         results = ROOT / "tests/load/RESULTS.md"
         results.write_text(

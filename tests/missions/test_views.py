@@ -74,15 +74,38 @@ def test_times_show_in_the_visitors_zone_with_the_zone_named(client, seeded):
     client.cookies["tz"] = "America/New_York"
     page = client.get("/missions/perseverance/").content.decode()
     assert (
-        '<time datetime="2021-02-18T20:55:00Z" title="America/New_York">Thu 18 Feb 2021, 15:55:00 EST</time>'
-        in page
+        '<time datetime="2021-02-18T20:55:00Z" title="America/New_York" data-local="seconds">'
+        "Thu 18 Feb 2021, 15:55:00 EST</time>" in page
     )
 
 
-def test_times_default_to_utc(client, seeded):
+def test_times_default_to_utc_marked_for_the_browser_to_show_in_its_zone(client, seeded):
     page = client.get("/missions/perseverance/").content.decode()
-    assert "Thu 18 Feb 2021, 20:55:00 UTC" in page
-    assert "Times are shown in <strong>UTC</strong>" in page
+    assert (
+        '<time datetime="2021-02-18T20:55:00Z" title="UTC" data-local="seconds">'
+        "Thu 18 Feb 2021, 20:55:00 UTC</time>" in page
+    )
+    assert "Times are shown in <strong data-visitor-zone>UTC</strong>" in page
+
+
+def test_a_page_without_a_chosen_zone_is_the_same_for_everyone_and_shared(client, seeded):
+    """No cookie: one page for every visitor, which a CDN may keep for a second."""
+    from django.test import Client
+
+    first = client.get("/missions/perseverance/")
+    other = Client(HTTP_USER_AGENT="another browser", HTTP_ACCEPT_LANGUAGE="fr")
+    other.cookies["csrftoken"] = "x" * 32  # cookies other than the zone change nothing
+    second = other.get("/missions/perseverance/")
+    assert first.content == second.content
+    assert first["Cache-Control"] == "public, max-age=0, s-maxage=1"
+    assert "Cookie" not in first.get("Vary", "")
+
+
+def test_a_page_in_a_chosen_zone_is_private_to_that_visitor(client, seeded):
+    client.cookies["tz"] = "America/New_York"
+    response = client.get("/missions/perseverance/")
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]
 
 
 def test_an_unknown_zone_cookie_falls_back_to_utc(client, seeded):
