@@ -11,6 +11,10 @@ server (5 s per row, same run for each setting, 2026-11-25):
     gthread, 3 workers × 4       27,400 viewers, home 1.6k, event 1.2k
     gthread, 2 workers × 8       22,200 viewers, home 1.2k, event 1.1k
 
+RSVP sign-ups (PostgreSQL + Redis, email worker beside, 10 s each, the same day), before
+sign-ups lost their event query and page render: 3 × 4 204/s, 2 × 8 225/s, 4 × 2 196/s,
+3 × 8 208/s; within this machine's noise, so the page figures above decide.
+
 Threads keep a worker busy while another request waits on the database or the network;
 more processes than cores + 1 only add context switches and per-process caches to fill
 (each process renders a cached page or fragment once a second). So: cores + 1 workers

@@ -6,7 +6,7 @@ stack's own floor): requests/s, p50 and p99 latency. Then the same pages with th
 database grown 100x. All of it on SQLite, then again on PostgreSQL (and Redis) when their
 URLs are given. Usage (from the repo root, after `make install`; `make bench` does this):
 
-    .venv/bin/python tests/load/bench.py [--seconds 10] [--postgres URL [--redis URL]] [--write]
+    .venv/bin/python tests/load/bench.py [--seconds 5] [--postgres URL [--redis URL]] [--write]
 
 --write stores the tables in tests/load/RESULTS.md with a description of the machine.
 The site is served on 127.0.0.1; every wrk run is bounded in time.
@@ -19,6 +19,7 @@ import platform
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -215,13 +216,22 @@ def targets(env) -> dict:
     }
 
 
-def measure(found: dict, seconds: int, connections: int, only: str = "") -> list[tuple[str, dict]]:
-    """One wrk run per row; `only` keeps the rows whose name contains it (and the floor)."""
+TRIVIAL = "trivial Django view (/robots.txt)"
+
+
+def measure(
+    found: dict, seconds: int, connections: int, only: str = "", rounds: int = 3
+) -> list[tuple[str, dict]]:
+    """Each row in `rounds` rounds, each right after a run of the trivial view.
+
+    On a shared machine the speed drifts by tens of percent within a minute; a row's ratio
+    is the median of its rounds' ratios to the trivial view measured just before it, so
+    drift between rows cancels out. `only` keeps the rows whose name contains it.
+    """
     hx = ["HX-Request: true"]
     rsvp = {"script": ROOT / "tests/load/rsvp_post.lua", "env": found["rsvp_env"]}
     plan = [
         ("static file (whitenoise)", found["static"], {}),
-        ("trivial Django view (/robots.txt)", "/robots.txt", {}),
         ("countdown fragment, final minutes", found["countdown"], {"headers": hx}),
         ("home page", "/", {}),
         ("mission page", "/missions/perseverance/", {}),
@@ -229,11 +239,32 @@ def measure(found: dict, seconds: int, connections: int, only: str = "") -> list
         ("/lights/", "/lights/", {}),
         ("RSVP sign-up POST", found["event"] + "rsvp/", rsvp),
     ]
-    return [
-        (name, wrk(BASE + path, seconds=seconds, connections=connections, **options))
-        for name, path, options in plan
-        if not only or only in name or name.startswith("trivial")
-    ]
+    floors, rows = [], []
+    for name, path, options in plan:
+        if only and only not in name:
+            continue
+        runs = []
+        for _ in range(rounds):
+            floor = wrk(BASE + "/robots.txt", seconds=seconds, connections=connections)
+            run = wrk(BASE + path, seconds=seconds, connections=connections, **options)
+            run["ratio"] = run["rps"] / floor["rps"]
+            floors.append(floor)
+            runs.append(run)
+        rows.append((name, summary(runs)))
+    return [(TRIVIAL, {**summary(floors), "ratio": 1.0}), *rows]
+
+
+def summary(runs: list[dict]) -> dict:
+    """Medians of a row's rounds; counts summed."""
+    return {
+        "rps": statistics.median(r["rps"] for r in runs),
+        "p50": statistics.median(r["p50"] for r in runs),
+        "p99": statistics.median(r["p99"] for r in runs),
+        "ratio": statistics.median(r.get("ratio", 1.0) for r in runs),
+        "requests": sum(r["requests"] for r in runs),
+        "bad": sum(r["bad"] for r in runs),
+        "rounds": len(runs),
+    }
 
 
 def viewers_per_box(found: dict, seconds: int) -> tuple[float, int, int]:
@@ -280,16 +311,19 @@ def sign_up_outcome(env, found: dict, rows: list[tuple[str, dict]]) -> str:
 
 
 def table(title: str, rows: list[tuple[str, dict]]) -> str:
-    floor = next(r for name, r in rows if name.startswith("trivial"))["rps"]
+    rounds = max((r["rounds"] for name, r in rows if name != TRIVIAL), default=0)
     lines = [
         f"### {title}",
+        "",
+        f"Medians of {rounds} rounds; in each round the row runs right after the trivial view,",
+        "and its ratio is to that run. The trivial view's row: medians of all its runs.",
         "",
         "| what | requests/s | p50 ms | p99 ms | × trivial view | non-2xx |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, r in rows:
         lines.append(
-            f"| {name} | {r['rps']:,.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['rps'] / floor:.2f} | {r['bad']} |"
+            f"| {name} | {r['rps']:,.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['ratio']:.2f} | {r['bad']} |"
         )
     return "\n".join(lines)
 
@@ -314,12 +348,10 @@ def run_stack(env: dict, args) -> list[str]:
     try:
         found = targets(env)
         rows = measure(found, args.seconds, args.connections, args.only)
-        output.append(
-            table(f"Seed content ({args.connections} connections, {args.seconds} s each)", rows)
-        )
+        output.append(table(f"Seed content ({args.connections} connections)", rows))
         output.append(sign_up_outcome(env, found, rows))
         if not args.only or args.only in "countdown viewers":
-            best, best_c, viewers = viewers_per_box(found, args.seconds)
+            best, best_c, viewers = viewers_per_box(found, 2 * args.seconds)
             output.append(
                 f"\n**Countdown viewers per box:** {best:,.0f} fragment requests/s sustained with p99 ≤ "
                 f"{P99_BUDGET_MS:.0f} ms (at {best_c} connections) × the {found['poll']} s poll interval the "
@@ -343,7 +375,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument(
         "--postgres",
