@@ -211,8 +211,8 @@ def targets(env) -> dict:
             **env,
             "BENCH_COOKIE": cookie,
             "BENCH_TOKEN": token,
-            "BENCH_RUN": str(int(time.time())),
         },
+        "run": str(int(time.time())),
     }
 
 
@@ -244,7 +244,10 @@ def measure(
         if only and only not in name:
             continue
         runs = []
-        for _ in range(rounds):
+        for round_ in range(rounds):
+            if "env" in options:  # sign-ups: new addresses in every round
+                env = options["env"]
+                options = {**options, "env": {**env, "BENCH_RUN": f"{found['run']}r{round_}"}}
             floor = wrk(BASE + "/robots.txt", seconds=seconds, connections=connections)
             run = wrk(BASE + path, seconds=seconds, connections=connections, **options)
             run["ratio"] = run["rps"] / floor["rps"]
@@ -290,7 +293,7 @@ def sign_up_outcome(env, found: dict, rows: list[tuple[str, dict]]) -> str:
     answered = result["requests"] - result["bad"]
     script = (
         "from events.models import Rsvp; from django_tasks_db.models import DBTaskResult; "
-        f"q = Rsvp.objects.filter(email__endswith='-{found['rsvp_env']['BENCH_RUN']}@example.org'); "
+        f"q = Rsvp.objects.filter(email__contains='-{found['run']}r'); "
         "print(q.count(), q.exclude(confirmation_sent_at=None).count(), "
         "DBTaskResult.objects.ready().count(), DBTaskResult.objects.failed().count())"
     )
