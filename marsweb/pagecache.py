@@ -9,6 +9,7 @@ answers everyone else from memory, and a CDN in front may do the same.
 
 import hashlib
 import re
+import threading
 from collections.abc import Callable
 from functools import wraps
 
@@ -54,18 +55,15 @@ def per_second_page(
         cache = caches[CACHE]
         hit = cache.get(key)
         if hit is None:
-            response = view(request, *args, **kwargs)
-            content = response.content if not response.streaming else b""
-            if with_form and response.status_code == 200:
-                content = CSRF_FIELD.sub(
-                    rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content.decode()
-                ).encode()
-                request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)  # set again below, per visitor
-            if not _cacheable(request, response):
-                return response
-            headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
-            hit = (response.status_code, content, headers)
-            cache.set(key, hit, timeout=3)
+            # One thread renders; the others that missed the same second wait for its page
+            # instead of rendering it again (a long page under load would take them all).
+            with _render_lock(address):
+                hit = cache.get(key)
+                if hit is None:
+                    response = view(request, *args, **kwargs)
+                    hit = _store(request, response, key, with_form=with_form)
+                    if hit is None:
+                        return response
         status, content, headers = hit
         if with_form and CSRF_PLACEHOLDER.encode() in content:
             content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
@@ -81,6 +79,37 @@ def per_second_page(
         return response
 
     return wrapped
+
+
+def _store(
+    request: HttpRequest, response: HttpResponse, key: str, *, with_form: bool
+) -> tuple[int, bytes, list[tuple[str, str]]] | None:
+    """Keep a rendered page for the rest of its second; None when it must not be shared."""
+    content = response.content if not response.streaming else b""
+    if with_form and response.status_code == 200:
+        content = CSRF_FIELD.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content.decode()).encode()
+        request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)  # set again per visitor
+    if not _cacheable(request, response):
+        return None
+    headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
+    hit = (response.status_code, content, headers)
+    caches[CACHE].set(key, hit, timeout=3)
+    return hit
+
+
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+def _render_lock(address: str) -> threading.Lock:
+    """This process's lock for rendering one page (URL, zone, htmx or not)."""
+    with _locks_guard:
+        lock = _locks.get(address)
+        if lock is None:
+            if len(_locks) >= 10_000:  # bounded: at worst two threads render one page
+                _locks.clear()
+            lock = _locks[address] = threading.Lock()
+        return lock
 
 
 def _cacheable(request: HttpRequest, response: HttpResponse) -> bool:

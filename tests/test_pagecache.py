@@ -127,3 +127,33 @@ def test_public_pages_are_the_same_bytes_for_every_visitor_and_ready_for_a_cdn(c
     assert "Cookie" not in first.get("Vary", "")
     assert not first.cookies and not second.cookies
     assert b"csrfmiddlewaretoken" not in first.content and b"nonce" not in first.content
+
+
+def test_threads_that_miss_the_same_second_render_the_page_once(rf, clock):
+    """Under load many threads miss a page at once; one renders, the others wait for it."""
+    import threading
+    import time
+
+    from django.http import HttpResponse
+
+    from marsweb.pagecache import per_second_page
+
+    renders = []
+
+    @per_second_page
+    def slow_page(request):
+        renders.append(1)
+        time.sleep(0.2)
+        return HttpResponse(b"the page")
+
+    answers = []
+    threads = [
+        threading.Thread(target=lambda: answers.append(slow_page(rf.get("/slow/")).content))
+        for _ in range(6)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [b"the page"] * 6
+    assert len(renders) == 1

@@ -343,6 +343,17 @@ def machine() -> str:
 PAGES = ("home page", "mission page", "event page", "/lights/")
 
 
+def server_errors(env: dict, rows: list[tuple[str, dict]]) -> str:
+    """When a row got error answers, what the server logged about them."""
+    if not any(r["bad"] for _, r in rows):
+        return ""
+    log = (Path(env["MARSWEB_DATA_DIR"]) / "server.log").read_text(errors="replace").splitlines()
+    logged = [line for line in log if re.search(r"ERROR|WARNING|Error|Traceback", line)]
+    return (
+        "\nServer log on error answers (last lines):\n\n```\n" + "\n".join(logged[-15:]) + "\n```"
+    )
+
+
 def check(rows: list[tuple[str, dict]], emailed_all: bool, label: str) -> list[str]:
     """The figures issue 6 asks for, met or not, in one table."""
     found = dict(rows)
@@ -354,6 +365,9 @@ def check(rows: list[tuple[str, dict]], emailed_all: bool, label: str) -> list[s
     if "countdown fragment, final minutes" in found:
         ratio = found["countdown fragment, final minutes"]["ratio"]
         verdict(ratio >= 0.9, f"countdown fragment ≥ 0.90× the trivial view: {ratio:.2f}×")
+    errors = [name for name, r in rows if r["bad"]]
+    if errors:
+        verdict(False, f"no error answers: {', '.join(errors)} got some")
     pages = [(name, found[name]["ratio"]) for name in PAGES if name in found]
     if pages:
         name, ratio = min(pages, key=lambda page: page[1])
@@ -381,7 +395,7 @@ def run_stack(env: dict, args) -> list[str]:
         rows = measure(found, args.seconds, args.connections, args.only)
         output.append(table(f"Seed content ({args.connections} connections)", rows))
         text, emailed_all = sign_up_outcome(env, found, rows)
-        output.append(text)
+        output += [text, server_errors(env, rows)]
         checks += check(rows, emailed_all, "seed content")
         if not args.only or args.only in "countdown viewers":
             best, best_c, viewers = viewers_per_box(found, 2 * args.seconds)
@@ -403,7 +417,7 @@ def run_stack(env: dict, args) -> list[str]:
             rows = measure(found, args.seconds, args.connections, args.only)
             output.append("\n" + table("Database grown 100× (900 missions, 100,000 RSVPs…)", rows))
             text, emailed_all = sign_up_outcome(env, found, rows)
-            output.append(text)
+            output += [text, server_errors(env, rows)]
             checks += check(rows, emailed_all, "100× content")
     finally:
         stop_server(server)
