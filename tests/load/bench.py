@@ -6,7 +6,7 @@ stack's own floor): requests/s, p50 and p99 latency. Then the same pages with th
 database grown 100x. All of it on SQLite, then again on PostgreSQL (and Redis) when their
 URLs are given. Usage (from the repo root, after `make install`; `make bench` does this):
 
-    .venv/bin/python tests/load/bench.py [--seconds 5] [--postgres URL [--redis URL]] [--write]
+    .venv/bin/python tests/load/bench.py [--seconds 3] [--postgres URL [--redis URL]] [--write]
 
 --write stores the tables in tests/load/RESULTS.md with a description of the machine.
 The site is served on 127.0.0.1; every wrk run is bounded in time.
@@ -220,7 +220,7 @@ TRIVIAL = "trivial Django view (/robots.txt)"
 
 
 def measure(
-    found: dict, seconds: int, connections: int, only: str = "", rounds: int = 3
+    found: dict, seconds: int, connections: int, only: str = "", rounds: int = 5
 ) -> list[tuple[str, dict]]:
     """Each row in `rounds` rounds, each right after a run of the trivial view.
 
@@ -428,7 +428,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
+    parser.add_argument("--seconds", type=int, default=3, help="length of each wrk run")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument(
         "--postgres",
