@@ -9,7 +9,7 @@ STAMP_RUN := $(VENV)/.installed-runtime
 STAMP_DEV := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: bench run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
+.PHONY: bench bench-deps run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,18 @@ clean:
 ## bench: load benchmark under gunicorn with production settings (needs Debian's wrk):
 ## SQLite, then PostgreSQL + Redis if the local ones answer (their bench databases are emptied)
 BENCH_ARGS ?= --postgres postgres://postgres@127.0.0.1:5432/marsweb_bench --redis redis://127.0.0.1:6379/15
-bench: install
-	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "Install wrk (apt-get install wrk)" >&2; exit 1; }
+bench: install bench-deps
 	$(PY) tests/load/bench.py $(BENCH_ARGS)
+
+# The load tool: Debian's wrk, installed the way browser-deps installs Chromium.
+bench-deps:
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's wrk for the load benchmark"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then \
+	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else \
+	    echo "wrk is missing: install it (apt-get install wrk)" >&2; exit 1; \
+	  fi; \
+	fi
