@@ -50,16 +50,19 @@ test-quick: install-dev
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 browser-deps:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's chromium for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then \
-	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "Chromium is missing at $(CHROMIUM): install it (e.g. apt-get install chromium) or set CHROMIUM=/path/to/chromium" >&2; exit 1; \
-	  fi; \
-	fi
+	@$(call debian_package,$(CHROMIUM),chromium)
+
+# $(call debian_package,command or path,package): install the Debian package when the
+# command is missing (as root, or through sudo), or say how to.
+define debian_package
+if ! command -v "$(1)" >/dev/null; then \
+  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then SUDO=; \
+  elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then SUDO=sudo; \
+  else echo "$(1) is missing: install it (apt-get install $(2))" >&2; exit 1; fi; \
+  echo "Installing Debian's $(2)"; \
+  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+fi
+endef
 
 superuser: migrate
 	$(PY) manage.py createsuperuser
@@ -81,15 +84,6 @@ BENCH_ARGS ?= --postgres postgres://postgres@127.0.0.1:5432/marsweb_bench --redi
 bench: install bench-deps
 	$(PY) tests/load/bench.py $(BENCH_ARGS)
 
-# The load tool: Debian's wrk, installed the way browser-deps installs Chromium.
+# The load tool: Debian's wrk.
 bench-deps:
-	@if ! command -v wrk >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's wrk for the load benchmark"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
-	  elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then \
-	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
-	  else \
-	    echo "wrk is missing: install it (apt-get install wrk)" >&2; exit 1; \
-	  fi; \
-	fi
+	@$(call debian_package,wrk,wrk)
