@@ -134,9 +134,10 @@ def event_rsvp(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 
 def _see_inbox(event: Event) -> HttpResponseRedirect:
-    response = HttpResponseRedirect(reverse("events:rsvp-sent", kwargs={"slug": event.slug}))
-    response.status_code = 303  # See Other: the browser fetches the page with a GET
-    return response
+    # 303 See Other: the browser fetches the page with a GET.
+    return HttpResponseRedirect(
+        reverse("events:rsvp-sent", kwargs={"slug": event.slug}), status=303
+    )
 
 
 @require_GET
