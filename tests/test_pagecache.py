@@ -1,8 +1,14 @@
+import re
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.http import HttpResponse
+from django.test import Client
 
+from marsweb.pagecache import per_second_page
 from missions.seed_data import MISSIONS
 from missions.seeding import missions_seed
 from tests.factories import make_event
@@ -60,10 +66,6 @@ def test_a_fragment_hit_skips_the_stack_but_keeps_the_headers(
 def test_a_cached_form_page_gives_each_visitor_a_working_token_of_their_own(
     clock, django_assert_max_num_queries
 ):
-    import re
-
-    from django.test import Client
-
     make_event(slug="party", starts_at=datetime(2030, 1, 10, 18, 0, tzinfo=UTC))
     tokens = []
     for n in range(2):
@@ -87,8 +89,6 @@ def test_a_cached_form_page_gives_each_visitor_a_working_token_of_their_own(
 def test_a_visitor_who_chose_utc_and_one_who_chose_nothing_share_the_page(client, clock):
     """The cached page may carry nothing that tells the two apart: the zone guess of a new
     visitor (static/js/timezone.js) must not be switched off by someone else's choice."""
-    from django.test import Client
-
     missions_seed(missions=MISSIONS)
     chooser = Client()
     chooser.cookies["tz"] = "UTC"
@@ -112,8 +112,6 @@ def test_a_visitor_who_chose_utc_and_one_who_chose_nothing_share_the_page(client
 )
 def test_public_pages_are_the_same_bytes_for_every_visitor_and_ready_for_a_cdn(clock, url):
     """No token, nonce, cookie or zone of anyone's in them; a CDN may keep them a second."""
-    from django.test import Client
-
     missions_seed(missions=MISSIONS)
     make_event(slug="party")
     first = Client().get(url)
@@ -131,13 +129,6 @@ def test_public_pages_are_the_same_bytes_for_every_visitor_and_ready_for_a_cdn(c
 
 def test_threads_that_miss_the_same_second_render_the_page_once(rf, clock):
     """Under load many threads miss a page at once; one renders, the others wait for it."""
-    import threading
-    import time
-
-    from django.http import HttpResponse
-
-    from marsweb.pagecache import per_second_page
-
     renders = []
 
     @per_second_page

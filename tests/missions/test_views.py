@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from missions.seed_data import MISSIONS
@@ -90,8 +91,6 @@ def test_times_default_to_utc_marked_for_the_browser_to_show_in_its_zone(client,
 
 def test_a_page_without_a_chosen_zone_is_the_same_for_everyone_and_shared(client, seeded):
     """No cookie: one page for every visitor, which a CDN may keep for a second."""
-    from django.test import Client
-
     first = client.get("/missions/perseverance/")
     other = Client(HTTP_USER_AGENT="another browser", HTTP_ACCEPT_LANGUAGE="fr")
     other.cookies["csrftoken"] = "x" * 32  # cookies other than the zone change nothing
