@@ -381,6 +381,16 @@ def check(rows: list[tuple[str, dict]], emailed_all: bool, label: str) -> list[s
     return lines
 
 
+def section(env: dict, args, title: str, label: str, output: list, checks: list) -> dict:
+    """One table on the running site: its rows, the sign-ups' fate, and the verdicts."""
+    found = targets(env)
+    rows = measure(found, args.seconds, args.connections, args.only)
+    text, emailed_all = sign_up_outcome(env, found, rows)
+    output += [table(title, rows), text, server_errors(env, rows)]
+    checks += check(rows, emailed_all, label)
+    return found
+
+
 def run_stack(env: dict, args) -> list[str]:
     """Every row on one database and cache: the seed content, then 100 times as much."""
     manage(env, "migrate", "--noinput")
@@ -391,12 +401,14 @@ def run_stack(env: dict, args) -> list[str]:
     server = start_server(env)
     output, checks = [], []
     try:
-        found = targets(env)
-        rows = measure(found, args.seconds, args.connections, args.only)
-        output.append(table(f"Seed content ({args.connections} connections)", rows))
-        text, emailed_all = sign_up_outcome(env, found, rows)
-        output += [text, server_errors(env, rows)]
-        checks += check(rows, emailed_all, "seed content")
+        found = section(
+            env,
+            args,
+            f"Seed content ({args.connections} connections)",
+            "seed content",
+            output,
+            checks,
+        )
         if not args.only or args.only in "countdown viewers":
             best, best_c, viewers = viewers_per_box(found, 2 * args.seconds)
             output.append(
@@ -413,12 +425,9 @@ def run_stack(env: dict, args) -> list[str]:
             manage(env, "bulk_content", "--factor", "100", "--rsvps", "100000")
             manage(env, "rehearse", "perseverance", "--minutes", "4")
             server = start_server(env)
-            found = targets(env)
-            rows = measure(found, args.seconds, args.connections, args.only)
-            output.append("\n" + table("Database grown 100× (900 missions, 100,000 RSVPs…)", rows))
-            text, emailed_all = sign_up_outcome(env, found, rows)
-            output += [text, server_errors(env, rows)]
-            checks += check(rows, emailed_all, "100× content")
+            output.append("")  # a blank line before the next table
+            title = "Database grown 100× (900 missions, 100,000 RSVPs…)"
+            section(env, args, title, "100× content", output, checks)
     finally:
         stop_server(server)
     return [*output, "\n### Against the figures of issue 6\n", *checks]
