@@ -20,7 +20,7 @@ def visitor_time_zone(get_response: Callable[[HttpRequest], HttpResponse]):
     """
 
     def middleware(request: HttpRequest) -> HttpResponse:
-        zone = timezones.parse(request.COOKIES.get(timezones.COOKIE_NAME))
+        zone = timezones.parse(request.COOKIES.get(timezones.cookie_name()))
         request.visitor_tz_chosen = zone is not None
         request.visitor_tz = zone or timezone.get_default_timezone()
         timezone.activate(request.visitor_tz)

@@ -293,6 +293,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
+# The visitor's chosen time zone (marsweb.timezones); static/js/timezone.js reads it too.
+MARSWEB_TZ_COOKIE_NAME = "tz"
+
 if not DEBUG:
     # Behind a TLS-terminating proxy or load balancer that sets X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -305,6 +308,7 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+    MARSWEB_TZ_COOKIE_NAME = "__Host-tz"
 
 LOGGING = {
     "version": 1,

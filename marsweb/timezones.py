@@ -3,9 +3,15 @@
 import zoneinfo
 from functools import cache
 
-COOKIE_NAME = "tz"
+from django.conf import settings
+
 COOKIE_MAX_AGE = 365 * 24 * 3600
 DEFAULT = "UTC"
+
+
+def cookie_name() -> str:
+    """``tz``; ``__Host-tz`` in production (HTTPS only, this host only)."""
+    return settings.MARSWEB_TZ_COOKIE_NAME
 
 
 @cache

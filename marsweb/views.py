@@ -85,16 +85,16 @@ def choose_time_zone(request: HttpRequest) -> HttpResponse:
         name = request.POST.get("tz", "")
         if request.POST.get("forget"):  # back to the browser's own zone (UTC without JS)
             response = HttpResponseRedirect(next_url)
-            response.delete_cookie(timezones.COOKIE_NAME, samesite="Lax")
+            response.delete_cookie(timezones.cookie_name(), samesite="Lax")
             return response
         if timezones.parse(name) is not None:
             response = HttpResponseRedirect(next_url)
             response.set_cookie(
-                timezones.COOKIE_NAME,
+                timezones.cookie_name(),
                 name,
                 max_age=timezones.COOKIE_MAX_AGE,
                 samesite="Lax",
-                secure=request.is_secure(),
+                secure=request.is_secure() or timezones.cookie_name().startswith("__Host-"),
             )
             return response
         error = "Choose a time zone from the list, for example Europe/London."

@@ -48,12 +48,18 @@ def test_models_and_migrations_agree():
 def test_production_cookies_are_host_locked_and_secure():
     code = (
         "from django.conf import settings as s;"
-        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, "
-        "s.SECURE_HSTS_SECONDS, s.SECURE_PROXY_SSL_HEADER)"
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.MARSWEB_TZ_COOKIE_NAME, "
+        "s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.SECURE_PROXY_SSL_HEADER)"
     )
     result = manage("shell", "--no-imports", "-c", code, env=PRODUCTION)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[:4] == ["__Host-sessionid", "__Host-csrftoken", "True", "31536000"]
+    assert result.stdout.split()[:5] == [
+        "__Host-sessionid",
+        "__Host-csrftoken",
+        "__Host-tz",
+        "True",
+        "31536000",
+    ]
 
 
 @pytest.mark.parametrize(

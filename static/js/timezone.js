@@ -1,14 +1,14 @@
 // Show times in the visitor's own zone. Pages are the same for everyone (so that a CDN
 // can serve them): the server writes times in UTC, or in the zone the visitor chose at
-// /timezone/ (the "tz" cookie), and marks them data-local. This script rewrites them in
-// the chosen zone or, failing that, the browser's own. Without JavaScript they stay as
-// the server wrote them, with the zone named.
+// /timezone/ (the "tz" cookie, "__Host-tz" in production), and marks them data-local.
+// This script rewrites them in the chosen zone or, failing that, the browser's own.
+// Without JavaScript they stay as the server wrote them, with the zone named.
 (function () {
   "use strict";
   var NAME = /^[A-Za-z0-9_+\/-]{1,64}$/;
 
   function chosenZone() {
-    var match = document.cookie.match(/(?:^|;\s*)tz=([^;]+)/);
+    var match = document.cookie.match(/(?:^|;\s*)(?:__Host-)?tz=([^;]+)/);
     return match && NAME.test(match[1]) ? match[1] : null;
   }
 

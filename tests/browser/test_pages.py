@@ -81,6 +81,18 @@ def test_a_chosen_zone_wins_over_the_browsers(page, live_server, seeded):
     assert page.locator("footer [data-visitor-zone]").inner_text() == "Asia/Tokyo"
 
 
+def test_the_script_reads_the_production_cookie_name_too(page, live_server, seeded):
+    """In production the choice is __Host-tz (HTTPS, this host only). The page here is
+    rendered in UTC (development's server reads "tz"), so only the script can show Tokyo."""
+    page.goto("/missions/perseverance/")
+    page.evaluate("document.cookie = '__Host-tz=Asia/Tokyo; Path=/; Secure'")
+    assert "__Host-tz=Asia/Tokyo" in page.evaluate("document.cookie")
+    page.reload()
+    # The browser names Tokyo's zone by its offset (the server's zoneinfo says JST).
+    assert "Fri 19 Feb 2021, 05:55:00 GMT+9" in page.locator("main").inner_text()
+    assert page.locator("footer [data-visitor-zone]").inner_text() == "Asia/Tokyo"
+
+
 def test_time_zone_can_be_chosen_without_javascript(browser, live_server, seeded):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()

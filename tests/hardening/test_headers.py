@@ -43,6 +43,7 @@ def production(settings):
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = True
     settings.CSRF_COOKIE_NAME = "__Host-csrftoken"
     settings.SESSION_COOKIE_NAME = "__Host-sessionid"
+    settings.MARSWEB_TZ_COOKIE_NAME = "__Host-tz"
     missions_seed(missions=MISSIONS)
     events_seed(events=EVENTS)
     lightings_seed(lightings=LIGHTINGS)
@@ -77,6 +78,22 @@ def test_forms_set_host_locked_secure_cookies(client, production):
     response = get(client, "/lights/submit/")
     cookie = response.cookies["__Host-csrftoken"]
     assert cookie["secure"] and cookie["path"] == "/" and not cookie["domain"]
+
+
+def test_the_time_zone_choice_is_a_host_locked_secure_cookie(client, production):
+    response = client.post(
+        "/timezone/",
+        {"tz": "Asia/Tokyo", "next": "/missions/"},
+        secure=True,
+        HTTP_X_FORWARDED_PROTO="https",
+    )
+    assert response.status_code == 302
+    cookie = response.cookies["__Host-tz"]
+    assert cookie.value == "Asia/Tokyo"
+    assert cookie["secure"] and cookie["path"] == "/" and not cookie["domain"]
+    assert "tz" not in response.cookies
+    page = get(client, "/missions/perseverance/").content.decode()
+    assert "Times are shown in <strong data-visitor-zone>Asia/Tokyo</strong>" in page
 
 
 def test_attendee_pages_are_never_stored_by_caches(client, production):
