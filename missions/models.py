@@ -111,7 +111,7 @@ class Mission(models.Model):
     objects = MissionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-is_featured", "-launch_date", "name"]
+        ordering = ["-is_featured", models.F("launch_date").desc(nulls_last=True), "name"]
         indexes = [models.Index(fields=["is_published", "is_featured"])]
 
     def __str__(self) -> str:

@@ -1,4 +1,5 @@
 import re
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -170,3 +171,12 @@ def test_query_counts_do_not_grow_with_content(
         assert client.get("/missions/").status_code == 200
     with django_assert_max_num_queries(4):
         assert client.get(perseverance).status_code == 200
+
+
+def test_mission_list_puts_missions_without_a_launch_date_last_on_every_database(client):
+    """PostgreSQL sorts NULL first in a descending order, SQLite last: the page says last."""
+    make_mission(name="Sample Return", launch_date=None)
+    make_mission(name="Old Rover", launch_date=date(2003, 6, 10))
+    make_mission(name="New Rover", launch_date=date(2020, 7, 30))
+    page = client.get("/missions/").content.decode()
+    assert page.index("New Rover") < page.index("Old Rover") < page.index("Sample Return")
