@@ -14,10 +14,10 @@ from events import ics, lights, sun
 from events.forms import LightingSubmitForm
 from events.models import Lighting
 from marsweb import clock
+from marsweb.htmx import HtmxHttpRequest
 from marsweb.pagecache import per_second_page
 from marsweb.ratelimit import rate_limit_posts
 from missions.fragments import fragment_response
-from missions.views import HtmxHttpRequest
 
 MAP = {"width": 360, "height": 180}
 

@@ -4,14 +4,9 @@ Times are UTC. The live broadcast's start is NASA's own; the other programmes' e
 hours were not in the article, so their windows are the landing day's programme and say so.
 """
 
-from datetime import UTC, date, datetime, time
+from datetime import date, time
 
-from missions.seed_data import ARTICLE
-
-
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)
-
+from marsweb.seeding import ARTICLE, utc
 
 EVENTS = [
     {

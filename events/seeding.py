@@ -6,8 +6,14 @@ from django.db import transaction
 
 from events.lights import lighting_save
 from events.models import Event, Lighting
+from events.seed_data import EVENTS, LIGHTINGS
+from marsweb.seeding import SeedReport, seed_upsert
 from missions.models import Mission
-from missions.seeding import SeedReport, seed_upsert
+
+
+def seed(*, overwrite: bool = False) -> SeedReport:
+    report = events_seed(events=EVENTS, overwrite=overwrite)
+    return report.merge(lightings_seed(lightings=LIGHTINGS, overwrite=overwrite))
 
 
 @transaction.atomic

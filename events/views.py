@@ -16,11 +16,11 @@ from events.boarding_pass import boarding_pass_png
 from events.forms import RsvpForm
 from events.models import Event, Rsvp
 from marsweb import clock
+from marsweb.htmx import HtmxHttpRequest
 from marsweb.pagecache import per_second_page
 from marsweb.ratelimit import rate_limit_posts
 from missions import countdown
 from missions.fragments import fragment_response
-from missions.views import HtmxHttpRequest
 
 PAST_PER_PAGE = 20
 
@@ -155,7 +155,7 @@ def event_countdown(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     def render_fragment():
         event = _published_event(slug)
         context = countdown_context(event, now.replace(microsecond=0))
-        return render_to_string("missions/countdown.html#countdown", context), context[
+        return render_to_string("includes/countdown.html", context), context[
             "countdown"
         ].poll_seconds
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "django_tasks_db",
+    "marsweb",
     "missions",
     "events",
 ]

@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
-from missions.images import image_make_renditions
+from marsweb.images import image_make_renditions
 from missions.models import Milestone, Mission, MissionImage, Rehearsal
 from missions.rehearsal import mission_rehearse
 

@@ -4,7 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from missions.images import validate_image_upload
+from marsweb.images import validate_image_upload
 
 
 class MissionQuerySet(models.QuerySet):

@@ -5,17 +5,9 @@ Earth heard of the landing or arrival (Earth-received time); a milestone's ``occ
 is spacecraft event time and ``signal_delay`` the one-way light time (None: not recorded).
 """
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
-ARTICLE = (
-    "Elizabeth Howell, “NASA is about to send the ultimate valentine to Mars with "
-    "Perseverance rover landing”, Space.com, February 2021."
-)
-
-
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)
-
+from marsweb.seeding import ARTICLE, utc
 
 PERSEVERANCE_DELAY = timedelta(minutes=11, seconds=22)
 # JPL's minute-by-minute landing times (Earth-received) put atmospheric entry at 12:48 p.m.

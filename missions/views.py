@@ -2,24 +2,19 @@ from datetime import UTC, datetime
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.middleware import HtmxDetails
 
 from marsweb import clock
+from marsweb.htmx import HtmxHttpRequest
 from marsweb.pagecache import per_second_page
 from missions import countdown, marstime
 from missions.fragments import fragment_response
 from missions.models import Milestone, Mission
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
 
 MISSIONS_PER_PAGE = 24
 
@@ -216,7 +211,7 @@ def mission_countdown(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     def render_fragment() -> tuple[str, int | None]:
         mission, milestones = load_countdown_mission(slug)
         context = countdown_context(mission, milestones, now.replace(microsecond=0))
-        html = render_to_string("missions/countdown.html#countdown", context)
+        html = render_to_string("includes/countdown.html", context)
         return html, context["countdown"].poll_seconds
 
     if request.htmx:

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import missions.images
+import marsweb.images
 from django.db import migrations, models
 
 
@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
             name='MissionImage',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG or WebP, at most 10 MB.', upload_to='missions/%Y/', validators=[missions.images.validate_image_upload], width_field='width')),
+                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG or WebP, at most 10 MB.', upload_to='missions/%Y/', validators=[marsweb.images.validate_image_upload], width_field='width')),
                 ('width', models.PositiveIntegerField(editable=False, null=True)),
                 ('height', models.PositiveIntegerField(editable=False, null=True)),
                 ('alt_text', models.CharField(help_text='What the image shows, for people who cannot see it. Required.', max_length=300)),

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 
-from missions import images
+from marsweb import images
 
 register = template.Library()
 

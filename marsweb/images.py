@@ -55,8 +55,8 @@ def validate_image_upload(file) -> None:
 def image_make_renditions(*, storage: Storage, name: str) -> dict[str, str]:
     """Write WebP copies of the stored image ``name`` at each smaller standard width.
 
-    Returns ``{width: storage name}`` for ``MissionImage.renditions``. Widths at or above the
-    original's are skipped: the original serves those.
+    Returns ``{width: storage name}``, what an image model keeps (``MissionImage.renditions``).
+    Widths at or above the original's are skipped: the original serves those.
     """
     renditions: dict[str, str] = {}
     stem = PurePosixPath(name)
