@@ -2,24 +2,17 @@ import secrets
 import zoneinfo
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 
 from marsweb import timezones
+from marsweb.timezones import validate_time_zone
 
 
 def new_token() -> str:
     """An unguessable secret for an attendee's own page."""
     return secrets.token_urlsafe(24)
-
-
-def validate_time_zone(name: str) -> None:
-    if timezones.parse(name) is None:
-        raise ValidationError(
-            "Choose an IANA time zone, e.g. America/Los_Angeles.", code="bad_zone"
-        )
 
 
 class EventQuerySet(models.QuerySet):
@@ -113,7 +106,7 @@ class Event(models.Model):
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
-        return timezones.parse(self.time_zone) or zoneinfo.ZoneInfo("UTC")
+        return timezones.zone_or_utc(self.time_zone)
 
     @property
     def is_rehearsal(self) -> bool:
@@ -178,102 +171,3 @@ class Rsvp(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("events:rsvp", kwargs={"token": self.token})
-
-
-class LightingQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
-    def not_over(self, moment):
-        """Lit at ``moment`` or still to come: a known start, and not yet ended."""
-        return self.exclude(starts_at=None).filter(Q(ends_at__gt=moment) | Q(ends_at=None))
-
-    def tonight(self, *, now):
-        """Lit now, or starting within the next day."""
-        from datetime import timedelta
-
-        return self.filter(
-            Q(starts_at__lte=now, ends_at__gt=now)
-            | Q(starts_at__lte=now, ends_at=None, end_kind="unknown")
-            | Q(starts_at__gt=now, starts_at__lte=now + timedelta(days=1))
-        ).order_by("starts_at")
-
-
-class Lighting(models.Model):
-    """A landmark lit red for the landing, in a city with coordinates and a time zone.
-
-    Each end is a rule (an exact local time, sunset or sunrise on a local date, or not
-    known) kept beside its resolved UTC time, so pages need no astronomy per request.
-    Resolve through events.lights.lighting_save, never by setting starts_at by hand.
-    """
-
-    class TimeKind(models.TextChoices):
-        EXACT = "exact", "At a set local time"
-        SUNSET = "sunset", "At sunset"
-        SUNRISE = "sunrise", "At sunrise"
-        UNKNOWN = "unknown", "Not announced yet"
-
-    class Moderation(models.TextChoices):
-        APPROVED = "approved", "Approved"
-        PENDING = "pending", "Waiting for review"
-        REJECTED = "rejected", "Rejected"
-
-    landmark = models.CharField(max_length=200)
-    city = models.CharField(max_length=120)
-    country = models.CharField(max_length=120)
-    latitude = models.DecimalField(
-        max_digits=8, decimal_places=5, validators=[MinValueValidator(-90), MaxValueValidator(90)]
-    )
-    longitude = models.DecimalField(
-        max_digits=8, decimal_places=5, validators=[MinValueValidator(-180), MaxValueValidator(180)]
-    )
-    time_zone = models.CharField(max_length=64, validators=[validate_time_zone])
-    colour = models.CharField(
-        max_length=7, default="#c1440e", validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$")]
-    )
-    note = models.CharField(max_length=300, blank=True)
-    source_note = models.TextField(blank=True)
-
-    start_kind = models.CharField(max_length=10, choices=TimeKind.choices, default=TimeKind.UNKNOWN)
-    start_date = models.DateField(null=True, blank=True, help_text="Local date in the city.")
-    start_time = models.TimeField(null=True, blank=True, help_text="Local time, for a set time.")
-    end_kind = models.CharField(max_length=10, choices=TimeKind.choices, default=TimeKind.UNKNOWN)
-    end_date = models.DateField(null=True, blank=True, help_text="Local date in the city.")
-    end_time = models.TimeField(null=True, blank=True, help_text="Local time, for a set time.")
-    starts_at = models.DateTimeField(null=True, blank=True, editable=False)
-    ends_at = models.DateTimeField(null=True, blank=True, editable=False)
-    timing_note = models.CharField(max_length=300, blank=True, editable=False)
-
-    is_published = models.BooleanField("published", default=False)
-    moderation = models.CharField(
-        max_length=10, choices=Moderation.choices, default=Moderation.APPROVED
-    )
-    submitter_email = models.EmailField(blank=True, help_text="Private: only staff see it.")
-    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = LightingQuerySet.as_manager()
-
-    class Meta:
-        ordering = [models.F("starts_at").asc(nulls_last=True), "city", "landmark"]
-        indexes = [models.Index(fields=["is_published", "starts_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.landmark}, {self.city}"
-
-    def clean(self) -> None:
-        errors = {}
-        for end in ("start", "end"):
-            kind = getattr(self, f"{end}_kind")
-            if kind != self.TimeKind.UNKNOWN and not getattr(self, f"{end}_date"):
-                errors[f"{end}_date"] = "Give the local date, or choose “Not announced yet”."
-            if kind == self.TimeKind.EXACT and getattr(self, f"{end}_time") is None:
-                errors[f"{end}_time"] = "Give the local time, or choose sunset or sunrise."
-        if errors:
-            raise ValidationError(errors)
-
-    @property
-    def zone(self) -> zoneinfo.ZoneInfo:
-        return timezones.parse(self.time_zone) or zoneinfo.ZoneInfo("UTC")

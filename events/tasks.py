@@ -1,4 +1,4 @@
-"""Email for the RSVP flow and for submitted lightings, sent through django.tasks.
+"""Email for the RSVP flow, sent through django.tasks.
 
 Enqueued with the change each reports (marsweb.tasks.enqueue_with_transaction).
 """
@@ -85,31 +85,4 @@ def rsvp_send_email(*, rsvp_id: int, kind: str, unless_sent: bool = False) -> st
         raise
     if kind != "reminder":  # a reminder's time was set when it was claimed
         Rsvp.objects.filter(pk=rsvp_id).update(**{sent_field: clock.now()})
-    return "sent"
-
-
-@task()
-def lighting_send_outcome(*, lighting_id: int) -> str:
-    """Tell the person who submitted a lighting whether staff published it."""
-    from events.models import Lighting
-
-    lighting = Lighting.objects.filter(pk=lighting_id).first()
-    if lighting is None or not lighting.submitter_email:
-        return "skipped"
-    approved = lighting.moderation == Lighting.Moderation.APPROVED
-    context = {"lighting": lighting, "approved": approved, "site_url": settings.SITE_URL}
-    subject = " ".join(
-        (
-            f"Published: {lighting.landmark}" if approved else f"Not published: {lighting.landmark}"
-        ).split()
-    )
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string("events/email/lighting_outcome.txt", context),
-        to=[lighting.submitter_email],
-    )
-    message.attach_alternative(
-        render_to_string("events/email/lighting_outcome.html", context), "text/html"
-    )
-    message.send()
     return "sent"

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from events import light_views, views
+from events import views
 
 
 class TokenConverter:
@@ -38,8 +38,4 @@ urlpatterns = [
     path("rsvp/<signed:token>/confirm/", views.rsvp_confirm, name="rsvp-confirm"),
     path("rsvp/<token:token>/cancel/", views.rsvp_cancel, name="rsvp-cancel"),
     path("rsvp/<token:token>/boarding-pass.png", views.rsvp_boarding_pass, name="boarding-pass"),
-    path("lights/", light_views.lights_page, name="lights"),
-    path("lights/now/", light_views.lights_now, name="lights-now"),
-    path("lights/calendar.ics", light_views.lights_calendar, name="lights-calendar"),
-    path("lights/submit/", light_views.lights_submit, name="lights-submit"),
 ]

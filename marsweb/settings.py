@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "marsweb",
     "missions",
     "events",
+    "lights",
 ]
 
 MIDDLEWARE = [

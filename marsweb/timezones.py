@@ -4,9 +4,9 @@ import zoneinfo
 from functools import cache
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
 COOKIE_MAX_AGE = 365 * 24 * 3600
-DEFAULT = "UTC"
 
 
 def cookie_name() -> str:
@@ -37,3 +37,16 @@ def parse(name: str | None) -> zoneinfo.ZoneInfo | None:
     if not name or len(name) > 64 or name not in valid_names():
         return None
     return zoneinfo.ZoneInfo(name)
+
+
+def validate_time_zone(name: str) -> None:
+    """A model field's validator: an IANA zone name a visitor may choose too."""
+    if parse(name) is None:
+        raise ValidationError(
+            "Choose an IANA time zone, e.g. America/Los_Angeles.", code="bad_zone"
+        )
+
+
+def zone_or_utc(name: str) -> zoneinfo.ZoneInfo:
+    """The zone a stored name names; UTC for a name no longer known."""
+    return parse(name) or zoneinfo.ZoneInfo("UTC")

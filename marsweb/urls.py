@@ -17,6 +17,7 @@ urlpatterns = [
     path("missions/", include("missions.urls")),
     path("mars-time/", mission_views.mars_time, name="mars-time"),
     path("", include("events.urls")),
+    path("lights/", include("lights.urls")),
     path("timezone/", views.choose_time_zone, name="choose-time-zone"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),

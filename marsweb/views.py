@@ -10,7 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.static import serve as static_serve
 
-from events.models import Event, Lighting
+from events.models import Event
+from lights.models import Lighting
 from marsweb import clock, timezones
 from marsweb.pagecache import per_second_page
 from missions.models import Mission

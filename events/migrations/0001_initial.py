@@ -2,6 +2,7 @@
 
 import django.db.models.deletion
 import events.models
+import marsweb.timezones
 from django.db import migrations, models
 
 
@@ -23,7 +24,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('virtual-social', 'Virtual social'), ('live-broadcast', 'Live broadcast'), ('virtual-guest-experience', 'Virtual guest experience')], max_length=40)),
                 ('starts_at', models.DateTimeField(help_text='In UTC.')),
                 ('ends_at', models.DateTimeField(help_text='In UTC.')),
-                ('time_zone', models.CharField(default='America/Los_Angeles', help_text="The zone the event is organised in; pages show it beside the visitor's.", max_length=64, validators=[events.models.validate_time_zone])),
+                ('time_zone', models.CharField(default='America/Los_Angeles', help_text="The zone the event is organised in; pages show it beside the visitor's.", max_length=64, validators=[marsweb.timezones.validate_time_zone])),
                 ('summary', models.CharField(max_length=300)),
                 ('description', models.TextField(blank=True, help_text='Plain text; blank lines separate paragraphs.')),
                 ('join_url', models.URLField(blank=True, help_text='Shown only to seated attendees.', max_length=500, verbose_name='join link')),

@@ -3,8 +3,10 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from events.seed_data import EVENTS, LIGHTINGS
-from events.seeding import events_seed, lightings_seed
+from events.seed_data import EVENTS
+from events.seeding import events_seed
+from lights.seed_data import LIGHTINGS
+from lights.seeding import lightings_seed
 from missions.models import Mission
 from missions.rehearsal import mission_rehearse
 from missions.seed_data import MISSIONS

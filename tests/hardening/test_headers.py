@@ -4,8 +4,10 @@ import pytest
 from django.core import mail
 
 from events.models import Rsvp
-from events.seed_data import EVENTS, LIGHTINGS
-from events.seeding import events_seed, lightings_seed
+from events.seed_data import EVENTS
+from events.seeding import events_seed
+from lights.seed_data import LIGHTINGS
+from lights.seeding import lightings_seed
 from missions.models import Mission
 from missions.rehearsal import mission_rehearse
 from missions.seed_data import MISSIONS

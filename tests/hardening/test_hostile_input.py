@@ -7,7 +7,8 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from events.models import Event, Lighting, Rsvp
+from events.models import Event, Rsvp
+from lights.models import Lighting
 from tests.factories import make_event, make_rsvp
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,8 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from events.models import Event, Lighting, Rsvp, new_token
+from events.models import Event, Rsvp, new_token
+from lights.models import Lighting
 from marsweb import clock
 from missions.models import Milestone, Mission
 

@@ -6,8 +6,9 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from events import sun
-from events.models import Lighting
+from lights import sun
+from lights.models import Lighting
+from lights.tasks import lighting_send_outcome
 from marsweb import clock
 from marsweb.tasks import enqueue_with_transaction
 
@@ -80,8 +81,6 @@ def lighting_moderate(
     *, lighting: Lighting, approve: bool, now: datetime | None = None
 ) -> Lighting:
     """Staff approve (publish) or reject a submission; the submitter is emailed the outcome."""
-    from events.tasks import lighting_send_outcome
-
     with transaction.atomic():
         lighting.moderation = (
             Lighting.Moderation.APPROVED if approve else Lighting.Moderation.REJECTED

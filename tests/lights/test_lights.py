@@ -10,9 +10,10 @@ from django.core.cache import caches
 from django.test import Client
 from icalendar import Calendar
 
-from events.models import Lighting
-from events.seed_data import LIGHTINGS
-from events.seeding import lightings_seed
+from lights.lighting import lighting_save
+from lights.models import Lighting
+from lights.seed_data import LIGHTINGS
+from lights.seeding import lightings_seed
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -142,10 +143,10 @@ def test_a_submission_shows_nowhere_until_staff_approve_it(client, staff_client,
     assert "Pasadena City Hall" not in client.get("/lights/").content.decode()
     assert b"Pasadena" not in client.get("/lights/calendar.ics").content
 
-    queue = staff_client.get("/admin/events/lighting/?moderation__exact=pending").content.decode()
+    queue = staff_client.get("/admin/lights/lighting/?moderation__exact=pending").content.decode()
     assert "Pasadena City Hall" in queue
     staff_client.post(
-        "/admin/events/lighting/", {"action": "approve", "_selected_action": [lighting.pk]}
+        "/admin/lights/lighting/", {"action": "approve", "_selected_action": [lighting.pk]}
     )
     caches["default"].clear()  # public pages are kept for the rest of their second
     assert "Pasadena City Hall" in client.get("/lights/").content.decode()
@@ -158,7 +159,7 @@ def test_a_rejected_submission_stays_hidden_and_the_submitter_hears(staff_client
     client.post("/lights/submit/", submission())
     lighting = Lighting.objects.get()
     staff_client.post(
-        "/admin/events/lighting/", {"action": "reject", "_selected_action": [lighting.pk]}
+        "/admin/lights/lighting/", {"action": "reject", "_selected_action": [lighting.pk]}
     )
     assert Lighting.objects.get().moderation == "rejected"
     assert "Pasadena City Hall" not in client.get("/lights/").content.decode()
@@ -250,8 +251,6 @@ def test_staff_edit_recomputes_the_resolved_times(staff_client, seeded):
     lighting = Lighting.objects.get(landmark="Empire State Building")
     lighting.start_kind = "exact"
     lighting.start_time = datetime(2021, 1, 1, 20, 0).time()
-    from events.lights import lighting_save
-
     lighting_save(lighting=lighting)
     assert Lighting.objects.get(pk=lighting.pk).starts_at == datetime(2021, 2, 17, 1, 0, tzinfo=UTC)
 
@@ -259,8 +258,6 @@ def test_staff_edit_recomputes_the_resolved_times(staff_client, seeded):
 def test_lights_page_queries_do_not_grow_with_content(
     client, seeded, django_assert_max_num_queries
 ):
-    from events.lights import lighting_save
-
     for n in range(40):
         lighting_save(
             lighting=Lighting(

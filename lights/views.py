@@ -7,12 +7,14 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from events import ics, lights, sun
-from events.forms import LightingSubmitForm
-from events.models import Lighting
+from lights import ics, sun
+from lights import lighting as lighting_rules
+from lights.forms import LightingSubmitForm
+from lights.models import Lighting
 from marsweb import clock
 from marsweb.htmx import HtmxHttpRequest
 from marsweb.pagecache import per_second_page
@@ -25,7 +27,7 @@ MAP = {"width": 360, "height": 180}
 @dataclass(frozen=True)
 class LightingRow:
     lighting: Lighting
-    state: lights.LightingState
+    state: lighting_rules.LightingState
     start_words: str
     end_words: str
     x: float
@@ -36,9 +38,9 @@ def rows_for(lightings, now: datetime) -> list[LightingRow]:
     return [
         LightingRow(
             lighting=lighting,
-            state=lights.lighting_state(lighting, now=now),
-            start_words=sun.describe(lights.start_rule(lighting), role="start"),
-            end_words=sun.describe(lights.end_rule(lighting), role="end"),
+            state=lighting_rules.lighting_state(lighting, now=now),
+            start_words=sun.describe(lighting_rules.start_rule(lighting), role="start"),
+            end_words=sun.describe(lighting_rules.end_rule(lighting), role="end"),
             x=round(float(lighting.longitude) + 180, 2),
             y=round(90 - float(lighting.latitude), 2),
         )
@@ -59,7 +61,7 @@ def group_by_night(rows: list[LightingRow]) -> list[tuple[date | None, list[Ligh
 def lit_now_context(lightings, now: datetime) -> dict:
     """What is lit now and what lights next, from lightings already loaded."""
     timed = sorted((x for x in lightings if x.starts_at is not None), key=lambda x: x.starts_at)
-    lit = [x for x in timed if lights.lighting_state(x, now=now).kind == "lit"]
+    lit = [x for x in timed if lighting_rules.lighting_state(x, now=now).kind == "lit"]
     upcoming = next((x for x in timed if x.starts_at > now), None)
     # Poll once a minute while anything can change; the fragment itself names what is lit.
     return {"lit_now": lit, "next_lighting": upcoming, "poll": 60 if lit or upcoming else None}
@@ -73,7 +75,7 @@ def lights_page(request: HtmxHttpRequest) -> HttpResponse:
     rows = rows_for(lightings, now)
     return render(
         request,
-        "events/lights.html",
+        "lights/lights.html",
         {
             "nights": group_by_night(rows),
             "rows": rows,
@@ -92,11 +94,11 @@ def lights_now(request: HtmxHttpRequest) -> HttpResponse:
 
     def render_fragment():
         context = lit_now_context(Lighting.objects.published().not_over(now), now)
-        return render_to_string("events/lights.html#lit-now", context), context["poll"]
+        return render_to_string("lights/lights.html#lit-now", context), context["poll"]
 
     if request.htmx:
         return fragment_response(request, now=now, render=render_fragment)
-    return redirect("/lights/#lit-now")
+    return redirect(reverse("lights:list") + "#lit-now")
 
 
 @require_GET
@@ -116,17 +118,17 @@ def lights_calendar(request: HttpRequest) -> HttpResponse:
 def lights_submit(request: HttpRequest) -> HttpResponse:
     """ "Light your town red": stored unpublished; staff approve it before it shows."""
     if request.method == "GET":
-        return render(request, "events/lights_submit.html", {"form": LightingSubmitForm()})
+        return render(request, "lights/submit.html", {"form": LightingSubmitForm()})
     form = LightingSubmitForm(request.POST)
     if form.is_robot:
-        return render(request, "events/lights_submitted.html", {"lighting": None})
+        return render(request, "lights/submitted.html", {"lighting": None})
     if form.is_valid():
         lighting = form.save(commit=False)
         try:
-            lights.lighting_submit(lighting=lighting)
+            lighting_rules.lighting_submit(lighting=lighting)
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, messages)
         else:
-            return render(request, "events/lights_submitted.html", {"lighting": lighting})
-    return render(request, "events/lights_submit.html", {"form": form}, status=400)
+            return render(request, "lights/submitted.html", {"lighting": lighting})
+    return render(request, "lights/submit.html", {"form": form}, status=400)

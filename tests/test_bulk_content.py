@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from events.models import Event, Lighting, Rsvp
+from events.models import Event, Rsvp
+from lights.models import Lighting
 from missions.models import Mission
 
 pytestmark = pytest.mark.django_db

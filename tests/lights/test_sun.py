@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from events import sun
+from lights import sun
 
 NEW_YORK = {"latitude": 40.7484, "longitude": -73.9857, "zone": ZoneInfo("America/New_York")}
 LAX = {"latitude": 33.9458, "longitude": -118.3923, "zone": ZoneInfo("America/Los_Angeles")}

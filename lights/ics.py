@@ -1,0 +1,34 @@
+"""The lightings as iCalendar (RFC 5545)."""
+
+from datetime import datetime
+
+from django.conf import settings
+from icalendar import Event as CalendarEvent
+
+from lights import lighting as lighting_rules
+from lights import sun
+from marsweb.ical import new_calendar, site_host
+
+
+def lightings_calendar(lightings, *, now: datetime) -> bytes:
+    """Every lighting with a known start and end; the others are left out, never guessed."""
+    calendar = new_calendar("Mars landing: landmarks lit red")
+    for lighting in lightings:
+        if lighting.starts_at is None or lighting.ends_at is None:
+            continue
+        entry = CalendarEvent()
+        entry.add("uid", f"lighting-{lighting.pk}@{site_host()}")
+        entry.add("dtstamp", now)
+        entry.add("dtstart", lighting.starts_at)
+        entry.add("dtend", lighting.ends_at)
+        entry.add("summary", f"{lighting.landmark} lit red for Mars")
+        entry.add("location", f"{lighting.landmark}, {lighting.city}, {lighting.country}")
+        entry.add("geo", (float(lighting.latitude), float(lighting.longitude)))
+        words = (
+            f"{sun.describe(lighting_rules.start_rule(lighting), role='start')}, "
+            f"{sun.describe(lighting_rules.end_rule(lighting), role='end')} ({lighting.time_zone})"
+        )
+        entry.add("description", f"{words}. {lighting.note}".strip())
+        entry.add("url", f"{settings.SITE_URL}/lights/")
+        calendar.add_component(entry)
+    return calendar.to_ical()

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from lights import views
+
+app_name = "lights"
+
+urlpatterns = [
+    path("", views.lights_page, name="list"),
+    path("now/", views.lights_now, name="now"),
+    path("calendar.ics", views.lights_calendar, name="calendar"),
+    path("submit/", views.lights_submit, name="submit"),
+]
