@@ -1,4 +1,3 @@
-from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,32 +15,16 @@ from events.boarding_pass import boarding_pass_png
 from events.forms import RsvpForm
 from events.models import Event, Rsvp
 from marsweb import clock
+from marsweb.caching import fragment_response, per_second, per_second_page
 from marsweb.htmx import HtmxHttpRequest
-from marsweb.pagecache import per_second_page
 from marsweb.ratelimit import rate_limit_posts
 from missions import countdown
-from missions.fragments import fragment_response
 
 PAST_PER_PAGE = 20
 
 
 def _published_event(slug: str) -> Event:
     return get_object_or_404(Event.objects.published().select_related("mission"), slug=slug)
-
-
-def _published_event_this_second(slug: str) -> Event:
-    """The event, read from the database at most once a second per process.
-
-    For sign-ups, which arrive by the hundred a second on landing night: like the event's
-    page, a staff edit (closing RSVPs, say) takes effect within a second.
-    """
-    key = f"event:{slug}:{int(clock.now().timestamp())}"
-    cache = caches["default"]
-    event = cache.get(key)
-    if event is None:
-        event = _published_event(slug)
-        cache.set(key, event, timeout=2)
-    return event
 
 
 def countdown_context(event: Event, now) -> dict:
@@ -118,7 +101,9 @@ def event_rsvp(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     The answer is a redirect to that page (Post/Redirect/Get), so reloading it never
     posts the form again, and the page itself is the same for everyone.
     """
-    event = _published_event_this_second(slug)
+    # Sign-ups arrive by the hundred a second on landing night: their event is read at
+    # most once a second, and a staff edit (closing RSVPs, say) takes effect within it.
+    event = per_second("event", slug, lambda: _published_event(slug))
     now = clock.now()
     if not event.rsvp_is_open(now=now):
         return _detail(request, event, status=400, message="RSVPs for this event are closed.")

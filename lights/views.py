@@ -16,10 +16,9 @@ from lights import lighting as lighting_rules
 from lights.forms import LightingSubmitForm
 from lights.models import Lighting
 from marsweb import clock
+from marsweb.caching import fragment_response, per_second_page
 from marsweb.htmx import HtmxHttpRequest
-from marsweb.pagecache import per_second_page
 from marsweb.ratelimit import rate_limit_posts
-from missions.fragments import fragment_response
 
 MAP = {"width": 360, "height": 180}
 

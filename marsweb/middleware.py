@@ -1,7 +1,8 @@
 import logging
 from collections.abc import Callable
 
-from django.db import DatabaseError
+from django.conf import settings
+from django.db import DatabaseError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -45,22 +46,37 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
+# Headers Django has no setting for, on every response: no powerful browser features.
+SECURITY_HEADERS = {"Permissions-Policy": PERMISSIONS_POLICY}
+
+
+def apply_security_headers(response: HttpResponse) -> HttpResponse:
+    """marsweb's security headers, on a rendered response or one answered from cache.
+
+    The one place they are set: the ``security_headers`` middleware applies it to every
+    response the stack renders, and the fragment fast path (marsweb.caching), which answers
+    before that middleware runs, to every response it serves. X-Frame-Options is Django's
+    (XFrameOptionsMiddleware), repeated here for the answers that middleware never sees.
+    """
+    for name, value in SECURITY_HEADERS.items():
+        response.setdefault(name, value)
+    if not getattr(response, "xframe_options_exempt", False):
+        response.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+    return response
 
 
 def security_headers(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Headers Django has no setting for (no powerful browser features for anyone), and a
-    readable page for a wrong method, which Django answers with an empty 405."""
+    """marsweb's security headers on every response, and a readable page for a wrong
+    method, which Django answers with an empty 405."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
-        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if response.status_code == 405 and not response.content:
             allowed = response.get("Allow", "")
             readable = render(request, "405.html", {"allowed": allowed}, status=405)
             readable["Allow"] = allowed
-            readable.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-            return readable
-        return response
+            response = readable
+        return apply_security_headers(response)
 
     return middleware
 
@@ -91,8 +107,6 @@ def database_unavailable(get_response: Callable[[HttpRequest], HttpResponse]):
 
 
 def _is_unreachable(error: DatabaseError) -> bool:
-    from django.db import OperationalError
-
     text = str(error).lower()
     signs = (
         "connection",

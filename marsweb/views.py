@@ -13,7 +13,7 @@ from django.views.static import serve as static_serve
 from events.models import Event
 from lights.models import Lighting
 from marsweb import clock, timezones
-from marsweb.pagecache import per_second_page
+from marsweb.caching import per_second_page
 from missions.models import Mission
 from missions.views import countdown_context
 

@@ -10,10 +10,9 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from marsweb import clock
+from marsweb.caching import fragment_response, per_second_page
 from marsweb.htmx import HtmxHttpRequest
-from marsweb.pagecache import per_second_page
 from missions import countdown, marstime
-from missions.fragments import fragment_response
 from missions.models import Milestone, Mission
 
 MISSIONS_PER_PAGE = 24

@@ -1,4 +1,7 @@
+import uuid
+
 import pytest
+from django.core.cache import caches
 
 
 @pytest.fixture(autouse=True)
@@ -10,8 +13,6 @@ def _isolated_media_and_caches(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    from django.core.cache import caches
-
     # The shared cache is the database's by default; its table outlives transactional tests,
     # so tests share nothing through it: each gets an empty cache in memory instead.
     # (tests/events/test_rsvp_flow.py checks the rate limit in the database cache itself.)
@@ -34,3 +35,28 @@ def staff_client(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The shared cache in the local Redis (it runs on every machine and in CI), under a key
+    prefix of this test's own; its keys are deleted afterwards."""
+    prefix = f"marsweb-test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/14",
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        },
+    }
+    cache = caches["shared"]
+    try:
+        cache.get("ping")
+    except Exception as error:
+        pytest.fail(f"Redis does not answer at 127.0.0.1:6379 ({error}): start it to run this test")
+    yield cache
+    client = cache._cache.get_client()
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)

@@ -5,8 +5,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core.cache import caches
 from django.core.management import call_command
 
+from marsweb.caching import second_key
 from missions.models import Mission
 from missions.rehearsal import mission_rehearse
 from missions.seed_data import MISSIONS
@@ -274,19 +276,12 @@ def test_after_landing_the_fragment_shows_time_since_and_the_sol(client, rehears
     assert "Sol 0 at Jezero Crater" in html
 
 
-def test_fragments_are_shared_through_redis_when_configured(
-    client, rehearsal, settings, django_assert_num_queries
+def test_a_fragment_rendered_by_one_server_is_served_by_another_through_redis(
+    client, rehearsal, redis_cache, django_assert_num_queries
 ):
-    from django.core.cache import caches
-
-    settings.CACHES = {
-        **settings.CACHES,
-        "shared": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "shared-test",
-        },
-    }
     first = client.get(fragment_url(rehearsal), **HX)
+    stored = redis_cache.get(second_key("fragment", fragment_url(rehearsal), NOW))
+    assert stored is not None and stored[0] == first.content.decode()  # in Redis itself
     caches["default"].clear()  # another server: its own memory is empty
     with django_assert_num_queries(0):
         second = client.get(fragment_url(rehearsal), **HX)

@@ -8,7 +8,9 @@ import time_machine
 from django.http import HttpResponse
 from django.test import Client
 
-from marsweb.pagecache import per_second_page
+from marsweb import middleware
+from marsweb.caching import fragment_response, per_second_page
+from marsweb.clock import now as clock_now
 from missions.seed_data import MISSIONS
 from missions.seeding import missions_seed
 from tests.factories import make_event
@@ -49,6 +51,18 @@ def test_pages_with_a_form_are_never_shared(client, clock):
     assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
 
 
+def test_a_header_marsweb_adds_to_responses_reaches_fragments_answered_from_cache(
+    client, clock, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setitem(middleware.SECURITY_HEADERS, "Cross-Origin-Resource-Policy", "same-origin")
+    missions_seed(missions=MISSIONS)
+    rendered = client.get("/missions/perseverance/countdown/", HTTP_HX_REQUEST="true")
+    with django_assert_num_queries(0):  # the fast path: no session, no view
+        cached = client.get("/missions/perseverance/countdown/", HTTP_HX_REQUEST="true")
+    assert rendered["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert cached["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
 def test_a_fragment_hit_skips_the_stack_but_keeps_the_headers(
     client, clock, django_assert_num_queries
 ):
@@ -86,7 +100,7 @@ def test_a_cached_form_page_gives_each_visitor_a_working_token_of_their_own(
         Client().get("/events/party/")
 
 
-def test_a_visitor_who_chose_utc_and_one_who_chose_nothing_share_the_page(client, clock):
+def test_a_visitor_who_chose_utc_and_one_who_chose_nothing_get_the_same_page(client, clock):
     """The cached page may carry nothing that tells the two apart: the zone guess of a new
     visitor (static/js/timezone.js) must not be switched off by someone else's choice."""
     missions_seed(missions=MISSIONS)
@@ -95,7 +109,7 @@ def test_a_visitor_who_chose_utc_and_one_who_chose_nothing_share_the_page(client
     chosen = chooser.get("/missions/").content
     newcomer = Client().get("/missions/").content
     assert chosen == newcomer
-    assert b"data-tz-chosen" not in newcomer
+    assert b'data-rendered-tz="UTC"' in newcomer
 
 
 @pytest.mark.parametrize(
@@ -125,6 +139,29 @@ def test_public_pages_are_the_same_bytes_for_every_visitor_and_ready_for_a_cdn(c
     assert "Cookie" not in first.get("Vary", "")
     assert not first.cookies and not second.cookies
     assert b"csrfmiddlewaretoken" not in first.content and b"nonce" not in first.content
+
+
+def test_threads_that_miss_the_same_fragment_render_it_once(rf, clock):
+    renders = []
+
+    def slow_fragment():
+        renders.append(1)
+        time.sleep(0.2)
+        return "<div id=live></div>", 10
+
+    answers = []
+
+    def ask():
+        request = rf.get("/live/", HTTP_HX_REQUEST="true")
+        answers.append(fragment_response(request, now=clock_now(), render=slow_fragment).content)
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [b"<div id=live></div>"] * 6
+    assert len(renders) == 1
 
 
 def test_threads_that_miss_the_same_second_render_the_page_once(rf, clock):

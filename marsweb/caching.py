@@ -1,0 +1,294 @@
+"""Rendered at most once a second: the one rule for public pages, live fragments and hot rows.
+
+On landing night a crowd asks for a handful of URLs at once, and what they get is the same
+for everyone within one second of the site's clock (``marsweb.clock``): no page carries a
+token, nonce or anything else of a visitor's, and times are written in UTC for the browser
+to show in its own zone. So each process does the work for an address at most once a second
+and answers everyone else from its memory. This module is where that rule lives.
+
+**What, under which address.** Every entry is keyed by ``second_key(kind, address, now)``:
+
+- *public pages* (``per_second_page``): the full path, the zone the page is rendered in and
+  whether htmx asked. A page with a form is kept with its CSRF token cut out; each visitor
+  gets their own token put back, and that response is private.
+- *live fragments* (``fragment_view``, ``fragment_response``): the path. A fragment carries
+  durations, never a zone, so one copy serves every visitor; its ETag turns a repeat into a
+  304. ``fragment_fast_path``, a middleware, answers a fragment this process already has
+  before sessions, CSRF, authentication and the view run.
+- *rows a hot write path reads* (``per_second``): the event every sign-up is for.
+
+**Locks.** The first thread to miss an address renders it; the threads that miss the same
+address in the same second wait for its copy (one lock per address and process, their number
+bounded), so a slow page under load is rendered once, not once per waiting thread.
+
+**The shared cache.** Fragments, and only they, also pass through the shared cache when it is
+Redis: a second's fragment is then rendered once for all servers. Redis is read only on a
+local miss (once a second per process), and a Redis that is down costs a render, never an
+error. The shared cache in the database is never used for this: a hit must cost no query.
+
+**Headers.** A cached answer leaves with the headers a rendered one gets. Django's security,
+CSP and static-file middleware sit outside the fast path and add theirs to both; marsweb's
+own (``marsweb.middleware.apply_security_headers``) are applied by the fast path itself, with
+the very function the ``security_headers`` middleware applies to every other response.
+
+**Why per process, behind a CDN.** Pages say ``Cache-Control: public, s-maxage=1`` and
+fragments ``s-maxage`` = their poll interval, so a CDN edge asks the origin for each at most
+once per period, however large the crowd, and each of N processes renders it at most once a
+second. A cache shared by the processes could save at most N−1 renders a second of a page,
+at the price of a network round trip on every hit and one more thing to fail on the night:
+memory is faster and cannot go down.
+"""
+
+import contextlib
+import hashlib
+import re
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
+
+from marsweb import clock
+from marsweb.middleware import apply_security_headers
+
+LOCAL_CACHE = "default"
+SHARED_CACHE = "shared"
+# Entries are keyed by their second, so this only bounds how long memory holds them (a few
+# seconds, room for servers whose clocks differ a little).
+KEEP_SECONDS = 5
+# A public page shows the server's time to the second: a CDN may keep it that long, and
+# browsers always ask again (max-age=0).
+PAGE_SHARED_MAX_AGE = 1
+PAGE_HEADERS = ("Content-Type", "Vary", "Cache-Control", "Content-Language")
+CSRF_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+CSRF_PLACEHOLDER = "__csrf_token_for_this_visitor__"
+
+
+def second_key(kind: str, address: str, now: datetime) -> str:
+    """The cache key of ``address`` during the whole second ``now`` falls in."""
+    return f"{kind}:{address}:{int(now.timestamp())}"
+
+
+def _once_a_second[T](
+    kind: str,
+    address: str,
+    compute: Callable[[], T | None],
+    *,
+    now: datetime,
+    shared=None,
+) -> T | None:
+    """``address``'s value this second: from memory, else ``shared``, else ``compute()``.
+
+    One thread per process computes an address at a time. ``compute`` may return None for
+    "nothing to keep" (a page that must not be shared): nothing is stored, and the next
+    visitor computes it again.
+    """
+    key = second_key(kind, address, now)
+    local = caches[LOCAL_CACHE]
+    value = local.get(key)
+    if value is not None:
+        return value
+    with _lock(f"{kind}:{address}"):
+        value = local.get(key)
+        if value is None:
+            value = _get_quietly(shared, key)
+            if value is None:
+                value = compute()
+                if value is None:
+                    return None
+                _set_quietly(shared, key, value)
+            local.set(key, value, timeout=KEEP_SECONDS)
+    return value
+
+
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+def _lock(address: str) -> threading.Lock:
+    """This process's lock for computing one address."""
+    with _locks_guard:
+        lock = _locks.get(address)
+        if lock is None:
+            if len(_locks) >= 10_000:  # bounded: at worst two threads compute one address
+                _locks.clear()
+            lock = _locks[address] = threading.Lock()
+        return lock
+
+
+def _shared_fragment_cache():
+    """The shared cache when it is Redis; None when it is the database (a hit costs a query)."""
+    if settings.CACHES[SHARED_CACHE]["BACKEND"].endswith("DatabaseCache"):
+        return None
+    return caches[SHARED_CACHE]
+
+
+def _get_quietly(cache, key):
+    """A shared cache that is down is a miss, not an error: the page still renders."""
+    if cache is None:
+        return None
+    try:
+        return cache.get(key)
+    except Exception:  # any client error of any cache backend
+        return None
+
+
+def _set_quietly(cache, key, value) -> None:
+    if cache is None:
+        return
+    with contextlib.suppress(Exception):  # a shared cache that is down only costs a render
+        cache.set(key, value, timeout=KEEP_SECONDS)
+
+
+# Rows
+
+
+def per_second[T](kind: str, address: str, load: Callable[[], T]) -> T:
+    """``load()``'s value, loaded at most once a second per process.
+
+    For rows a hot write path reads (the event of every sign-up): a staff edit takes effect
+    within a second, as on the pages. An exception (Http404) is raised to each caller.
+    """
+    return _once_a_second(kind, address, load, now=clock.now())
+
+
+# Public pages
+
+
+def per_second_page(
+    view: Callable[..., HttpResponse] | None = None, *, with_form: bool = False
+) -> Callable[..., HttpResponse]:
+    """Cache a public GET page for the rest of its second.
+
+    ``with_form``: the page has a form. It is rendered once a second with its CSRF token
+    cut out, and each visitor's own token is put back in on the way out; such a response
+    is marked private, never for a shared cache.
+    """
+    if view is None:
+        return lambda v: per_second_page(v, with_form=with_form)
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method != "GET":
+            return view(request, *args, **kwargs)
+        zone = str(getattr(request, "visitor_tz", "UTC"))
+        htmx = request.headers.get("HX-Request", "")
+        address = hashlib.blake2b(
+            f"{request.get_full_path()}|{zone}|{htmx}".encode(), digest_size=16
+        ).hexdigest()
+        rendered: list[HttpResponse] = []
+
+        def render() -> tuple[int, bytes, list[tuple[str, str]]] | None:
+            rendered.append(view(request, *args, **kwargs))
+            return _page_entry(request, rendered[0], with_form=with_form)
+
+        entry = _once_a_second("page", address, render, now=clock.now())
+        if entry is None:
+            return rendered[0]
+        return _page_response(request, entry, with_form=with_form)
+
+    return wrapped
+
+
+def _page_entry(
+    request: HttpRequest, response: HttpResponse, *, with_form: bool
+) -> tuple[int, bytes, list[tuple[str, str]]] | None:
+    """What is kept of a rendered page; None when it must not be shared."""
+    content = response.content if not response.streaming else b""
+    if with_form and response.status_code == 200:
+        content = CSRF_FIELD.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content.decode()).encode()
+        request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)  # set again per visitor
+    nonce = getattr(request, "_csp_nonce", None)
+    shareable = (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page carries a CSRF token
+        and not nonce  # the page carries a nonce
+    )
+    if not shareable:
+        return None
+    headers = [(name, response[name]) for name in PAGE_HEADERS if name in response]
+    return (response.status_code, content, headers)
+
+
+def _page_response(
+    request: HttpRequest, entry: tuple[int, bytes, list[tuple[str, str]]], *, with_form: bool
+) -> HttpResponse:
+    status, content, headers = entry
+    if with_form and CSRF_PLACEHOLDER.encode() in content:
+        content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    if with_form:
+        response["Cache-Control"] = "private, no-cache"
+    else:
+        # The same bytes for everyone: a CDN may keep it for the second it belongs to.
+        # (marsweb.middleware makes a page rendered in a visitor's chosen zone private.)
+        response.setdefault("Cache-Control", f"public, max-age=0, s-maxage={PAGE_SHARED_MAX_AGE}")
+    return response
+
+
+# Live fragments
+
+
+def fragment_response(
+    request: HttpRequest,
+    *,
+    now: datetime,
+    render: Callable[[], tuple[str, int | None]],
+) -> HttpResponse:
+    """The fragment at this request's path as of ``now``'s second, from cache when possible.
+
+    ``render`` returns (html, poll seconds or None); it runs only on a miss. Fragments are
+    cached under their path: two views must never serve different fragments at one path.
+    """
+
+    def compute() -> tuple[str, int | None, str]:
+        html, poll = render()
+        etag = '"' + hashlib.blake2b(html.encode(), digest_size=12).hexdigest() + '"'
+        return (html, poll, etag)
+
+    cached = _once_a_second(
+        "fragment", request.path, compute, now=now, shared=_shared_fragment_cache()
+    )
+    return _fragment_answer(request, cached)
+
+
+def _fragment_answer(request: HttpRequest, cached: tuple[str, int | None, str]) -> HttpResponse:
+    """A cached fragment as a response: 304 for a repeat, kept as long as its poll interval."""
+    html, poll, etag = cached
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(html)
+    response["ETag"] = etag
+    max_age = poll or 60
+    response["Cache-Control"] = f"public, max-age={max_age}, s-maxage={max_age}"
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def fragment_fast_path(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Answer a fragment this process rendered this second before the rest of the stack runs.
+
+    Sits right after the security, CSP and static-file middleware (settings.MIDDLEWARE): a
+    hit skips sessions, CSRF, authentication and the view (it needs none of them) and gets
+    marsweb's security headers here. A miss goes on to the view, which renders and caches it.
+    """
+    local = caches[LOCAL_CACHE]
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if request.method == "GET" and request.headers.get("HX-Request") == "true":
+            cached = local.get(second_key("fragment", request.path, clock.now()))
+            if cached is not None:
+                return apply_security_headers(_fragment_answer(request, cached))
+        return get_response(request)
+
+    return middleware
