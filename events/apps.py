@@ -1,6 +1,15 @@
 from django.apps import AppConfig
 
+from missions.signals import mission_rehearsed
+
 
 class EventsConfig(AppConfig):
     name = "events"
-    verbose_name = "Events and city lights"
+    verbose_name = "Events"
+
+    def ready(self) -> None:
+        # Django's documented place to connect a receiver: its module imports models, which
+        # must wait until the app registry is ready. (Not a cycle: missions never imports events.)
+        from events.rehearsal import events_rehearse
+
+        mission_rehearsed.connect(events_rehearse, dispatch_uid="events.rehearsal")

@@ -128,6 +128,13 @@ class RsvpQuerySet(models.QuerySet):
     def waitlisted(self):
         return self.filter(status=Rsvp.Status.WAITLISTED).order_by("waitlisted_at", "pk")
 
+    def ahead_of(self, rsvp: "Rsvp"):
+        """The RSVPs of the same event that are before ``rsvp`` on its waitlist."""
+        return self.filter(event_id=rsvp.event_id, status=Rsvp.Status.WAITLISTED).filter(
+            Q(waitlisted_at__lt=rsvp.waitlisted_at)
+            | Q(waitlisted_at=rsvp.waitlisted_at, pk__lt=rsvp.pk)
+        )
+
 
 class Rsvp(models.Model):
     class Status(models.TextChoices):
@@ -171,3 +178,9 @@ class Rsvp(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("events:rsvp", kwargs={"token": self.token})
+
+    def waitlist_position(self) -> int | None:
+        """1 for the next in line, or None when not on the waitlist."""
+        if self.status != Rsvp.Status.WAITLISTED:
+            return None
+        return Rsvp.objects.ahead_of(self).count() + 1

@@ -1,4 +1,8 @@
-"""Rehearsal copies of a mission's events (called by missions.rehearsal.mission_rehearse)."""
+"""Rehearsal copies of a mission's events, made when staff rehearse its landing night.
+
+``events_rehearse`` receives missions.signals.mission_rehearsed (connected in
+events.apps), inside the transaction of missions.rehearsal.mission_rehearse.
+"""
 
 from datetime import timedelta
 
@@ -7,7 +11,9 @@ from marsweb.slugs import unique_slug
 from missions.models import Mission
 
 
-def events_rehearse(*, mission: Mission, rehearsal: Mission, shift: timedelta) -> list[Event]:
+def events_rehearse(
+    sender: type[Mission], *, mission: Mission, rehearsal: Mission, shift: timedelta, **kwargs
+) -> list[Event]:
     """Copy the mission's published events onto its rehearsal, moved by ``shift``.
 
     RSVPs open at once and stay open until each copy ends, so a rehearsal can be signed up

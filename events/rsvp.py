@@ -11,60 +11,25 @@ fields tell ``retry_emails`` what to send again.
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
+from events.links import pending_ttl
 from events.models import Event, Rsvp, new_token
+from events.tasks import rsvp_send_email
 from marsweb import clock
 from marsweb.tasks import enqueue_with_transaction
-
-CONFIRM_SALT = "events.rsvp.confirm"
-
-
-class LinkInvalid(Exception):
-    """A confirmation link that was never ours, or whose RSVP is gone."""
-
-
-class LinkExpired(Exception):
-    """A genuine confirmation link, too old to use."""
 
 
 class RsvpError(Exception):
     """A state change that is not possible now; the message says why, for staff."""
 
 
-def pending_ttl() -> timedelta:
-    return timedelta(hours=settings.MARSWEB_RSVP_PENDING_HOURS)
-
-
 def normalize_email(email: str) -> str:
     return email.strip().lower()
 
 
-def confirm_token(rsvp: Rsvp) -> str:
-    """The signed, time-stamped token of a confirmation link."""
-    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(rsvp.token)
-
-
-def rsvp_from_confirm_token(signed: str) -> Rsvp:
-    """The RSVP a confirmation link names. Raises LinkInvalid or LinkExpired."""
-    signer = signing.TimestampSigner(salt=CONFIRM_SALT)
-    try:
-        token = signer.unsign(signed, max_age=pending_ttl())
-    except signing.SignatureExpired:
-        raise LinkExpired from None
-    except signing.BadSignature:
-        raise LinkInvalid from None
-    rsvp = Rsvp.objects.select_related("event").filter(token=token).first()
-    if rsvp is None:
-        raise LinkInvalid
-    return rsvp
-
-
 def _send_email(rsvp_id: int, kind: str, *, unless_sent: bool = False) -> None:
-    from events.tasks import rsvp_send_email
-
     enqueue_with_transaction(rsvp_send_email, rsvp_id=rsvp_id, kind=kind, unless_sent=unless_sent)
 
 
@@ -216,17 +181,6 @@ def rsvp_resend_confirmation(*, rsvp: Rsvp) -> bool:
     with transaction.atomic():
         _send_email(rsvp.pk, "confirm")
     return True
-
-
-def rsvp_waitlist_position(rsvp: Rsvp) -> int | None:
-    """1 for the next in line, or None when not on the waitlist."""
-    if rsvp.status != Rsvp.Status.WAITLISTED:
-        return None
-    ahead = Rsvp.objects.filter(event_id=rsvp.event_id, status=Rsvp.Status.WAITLISTED).filter(
-        Q(waitlisted_at__lt=rsvp.waitlisted_at)
-        | Q(waitlisted_at=rsvp.waitlisted_at, pk__lt=rsvp.pk)
-    )
-    return ahead.count() + 1
 
 
 def rsvp_is_expired(rsvp: Rsvp, *, now: datetime | None = None) -> bool:

@@ -11,6 +11,7 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from events.links import confirm_token
 from events.models import Rsvp
 from marsweb import clock
 
@@ -35,8 +36,6 @@ EMAILS = {
 
 
 def build_email(rsvp: Rsvp, kind: str) -> EmailMultiAlternatives:
-    from events.rsvp import confirm_token, rsvp_waitlist_position
-
     subject_template, _, _ = EMAILS[kind]
     event = rsvp.event
     context = {
@@ -47,9 +46,8 @@ def build_email(rsvp: Rsvp, kind: str) -> EmailMultiAlternatives:
         "confirm_url": settings.SITE_URL
         + reverse("events:rsvp-confirm", kwargs={"token": confirm_token(rsvp)}),
         "calendar_url": settings.SITE_URL + reverse("events:calendar", kwargs={"slug": event.slug}),
-        "waitlist_position": rsvp_waitlist_position(rsvp),
+        "waitlist_position": rsvp.waitlist_position(),
         "pending_hours": settings.MARSWEB_RSVP_PENDING_HOURS,
-        "zone": event.zone,
     }
     # The subject is a header: no line breaks can reach it (titles are staff input).
     subject = " ".join(subject_template.format(title=event.title).split())

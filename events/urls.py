@@ -35,7 +35,7 @@ urlpatterns = [
     path("events/<slug:slug>/seats/", views.event_seats, name="seats"),
     path("events/<slug:slug>/calendar.ics", views.event_calendar, name="calendar"),
     path("rsvp/<token:token>/", views.rsvp_page, name="rsvp"),
-    path("rsvp/<signed:token>/confirm/", views.rsvp_confirm, name="rsvp-confirm"),
-    path("rsvp/<token:token>/cancel/", views.rsvp_cancel, name="rsvp-cancel"),
+    path("rsvp/<signed:token>/confirm/", views.rsvp_confirm_page, name="rsvp-confirm"),
+    path("rsvp/<token:token>/cancel/", views.rsvp_cancel_page, name="rsvp-cancel"),
     path("rsvp/<token:token>/boarding-pass.png", views.rsvp_boarding_pass, name="boarding-pass"),
 ]

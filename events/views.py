@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from events import ics
+from events import ics, links
 from events import rsvp as rsvp_flow
 from events.boarding_pass import boarding_pass_png
 from events.forms import RsvpForm
@@ -213,7 +213,7 @@ def rsvp_page(request: HttpRequest, token: str) -> HttpResponse:
             {
                 "rsvp": rsvp,
                 "event": rsvp.event,
-                "position": rsvp_flow.rsvp_waitlist_position(rsvp),
+                "position": rsvp.waitlist_position(),
                 "expired": rsvp_flow.rsvp_is_expired(rsvp, now=now),
                 "event_over": rsvp.event.ends_at <= now,
             },
@@ -224,13 +224,13 @@ def rsvp_page(request: HttpRequest, token: str) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 @rate_limit_posts("rsvp-confirm")
-def rsvp_confirm(request: HttpRequest, token: str) -> HttpResponse:
+def rsvp_confirm_page(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button (mail scanners follow links; a GET changes nothing); POST confirms."""
     try:
-        rsvp = rsvp_flow.rsvp_from_confirm_token(token[:200])
-    except rsvp_flow.LinkExpired:
+        rsvp = links.rsvp_from_confirm_token(token[:200])
+    except links.LinkExpired:
         return _private(render(request, "events/link_expired.html", status=410))
-    except rsvp_flow.LinkInvalid:
+    except links.LinkInvalid:
         return _private(render(request, "events/link_invalid.html", status=404))
     if rsvp.purged_at is not None:
         return _private(render(request, "events/link_invalid.html", status=404))
@@ -245,7 +245,7 @@ def rsvp_confirm(request: HttpRequest, token: str) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 @rate_limit_posts("rsvp-cancel")
-def rsvp_cancel(request: HttpRequest, token: str) -> HttpResponse:
+def rsvp_cancel_page(request: HttpRequest, token: str) -> HttpResponse:
     rsvp = _rsvp_or_404(token)
     if request.method == "POST":
         rsvp_flow.rsvp_cancel(rsvp=rsvp)

@@ -7,6 +7,7 @@ Production is ``DJANGO_DEBUG=0`` and must name its secret key; see README.md for
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -254,8 +255,6 @@ EMAIL_URL = os.environ.get("EMAIL_URL", "" if DEBUG else "smtp://localhost:25")
 if EMAIL_URL.startswith("dummy:"):
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
 elif EMAIL_URL and not EMAIL_URL.startswith("console:"):
-    from urllib.parse import unquote, urlsplit
-
     _email = urlsplit(EMAIL_URL)
     MAILERS = {
         "default": {

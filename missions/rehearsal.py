@@ -7,6 +7,7 @@ from django.db import transaction
 from marsweb import clock
 from marsweb.slugs import unique_slug
 from missions.models import Milestone, Mission
+from missions.signals import mission_rehearsed
 
 REHEARSAL_LABEL = "Rehearsal"
 
@@ -26,8 +27,10 @@ def mission_rehearse(
 ) -> Mission:
     """Create a published copy of ``mission`` whose landing is ``minutes`` from now.
 
-    Every milestone, and every published event of the mission, moves by the same amount, so the landing's seven minutes play out as
-    they did. With ``replace``, earlier rehearsals of the same mission are deleted first.
+    Every milestone moves by the same amount, so the landing's seven minutes play out as
+    they did; apps listening to ``mission_rehearsed`` move what they keep of the mission's
+    landing night too (its events). With ``replace``, earlier rehearsals of the same mission
+    are deleted first.
     Raises ValueError when the mission has no landing to rehearse or is itself a rehearsal.
     """
     if mission.is_rehearsal:
@@ -80,7 +83,5 @@ def mission_rehearse(
         )
         for m in mission.milestones.all()
     )
-    from events.rehearsal import events_rehearse  # events build on missions, not the reverse
-
-    events_rehearse(mission=mission, rehearsal=rehearsal, shift=shift)
+    mission_rehearsed.send(sender=Mission, mission=mission, rehearsal=rehearsal, shift=shift)
     return rehearsal

@@ -7,6 +7,7 @@ from itertools import count
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from events.models import Event, Rsvp
 from missions.models import Milestone, Mission
 
 _sequence = count(1)
@@ -59,8 +60,6 @@ def image_upload(name="jezero.png", **kwargs) -> SimpleUploadedFile:
 
 
 def make_event(**fields):
-    from events.models import Event
-
     n = next(_sequence)
     values = {
         "title": f"Landing watch party {n}",
@@ -81,8 +80,6 @@ def make_event(**fields):
 
 
 def make_rsvp(event, **fields):
-    from events.models import Rsvp
-
     n = next(_sequence)
     values = {"name": f"Attendee {n}", "email": f"attendee{n}@example.org"}
     values.update(fields)
