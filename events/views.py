@@ -1,54 +1,31 @@
+from datetime import datetime
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from events import ics, links
 from events import rsvp as rsvp_flow
 from events.boarding_pass import boarding_pass_png
+from events.display import Seats, event_countdown_panel, seats_now
 from events.forms import RsvpForm
 from events.models import Event, Rsvp
 from marsweb import clock
-from marsweb.caching import fragment_response, per_second, per_second_page
+from marsweb.caching import fragment_view, per_second, per_second_page
+from marsweb.countdown import CountdownPanel
 from marsweb.htmx import HtmxHttpRequest
 from marsweb.ratelimit import rate_limit_posts
-from missions import countdown
 
 PAST_PER_PAGE = 20
 
 
 def _published_event(slug: str) -> Event:
     return get_object_or_404(Event.objects.published().select_related("mission"), slug=slug)
-
-
-def countdown_context(event: Event, now) -> dict:
-    return {
-        "countdown": countdown.event_countdown(
-            title=event.title, starts_at=event.starts_at, ends_at=event.ends_at, now=now
-        ),
-        "countdown_url": reverse("events:countdown", kwargs={"slug": event.slug}),
-        "countdown_subject": event.title,
-        "countdown_is_rehearsal": event.is_rehearsal,
-        "server_now_ms": int(now.timestamp() * 1000),
-    }
-
-
-def seats_context(event: Event, now) -> dict:
-    seated = event.rsvps.seated().count()
-    seats_left = None if event.capacity is None else max(0, event.capacity - seated)
-    return {
-        "event": event,
-        "seats_left": seats_left,
-        "seated": seated,
-        "rsvp_open": event.rsvp_is_open(now=now),
-        "seats_url": reverse("events:seats", kwargs={"slug": event.slug}),
-    }
 
 
 @require_GET
@@ -77,8 +54,9 @@ def _detail(
         request,
         "events/event_detail.html",
         {
-            **countdown_context(event, now),
-            **seats_context(event, now),
+            "event": event,
+            "countdown": event_countdown_panel(event, now),
+            "seats": seats_now(event, now),
             "form": form or RsvpForm(),
             "message": message,
             "now": now,
@@ -132,46 +110,34 @@ def event_rsvp_sent(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return render(request, "events/rsvp_requested.html", {"event": _published_event(slug)})
 
 
-@require_GET
-@vary_on_headers("HX-Request")
-def event_countdown(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    now = clock.now()
-
-    def render_fragment():
-        event = _published_event(slug)
-        context = countdown_context(event, now.replace(microsecond=0))
-        return render_to_string("includes/countdown.html", context), context[
-            "countdown"
-        ].poll_seconds
-
-    if request.htmx:
-        return fragment_response(request, now=now, render=render_fragment)
+def _countdown_page(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """The countdown for a browser without htmx: a small page, as of now."""
     event = _published_event(slug)
-    response = render(
-        request,
-        "events/event_countdown.html",
-        {**countdown_context(event, now.replace(microsecond=0)), "event": event},
-    )
+    panel = event_countdown_panel(event, clock.now().replace(microsecond=0))
+    response = render(request, "events/event_countdown.html", {"countdown": panel, "event": event})
     response["Cache-Control"] = "no-cache"
     return response
 
 
-@require_GET
-@vary_on_headers("HX-Request")
-def event_seats(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    """Seats left, live while RSVPs are open."""
-    now = clock.now()
+def _countdown_panel(*, slug: str, now: datetime) -> CountdownPanel:
+    return event_countdown_panel(_published_event(slug), now)
 
-    def render_fragment():
-        event = _published_event(slug)
-        context = seats_context(event, now)
-        return render_to_string("events/event_detail.html#seats", context), 10 if context[
-            "rsvp_open"
-        ] else None
 
-    if request.htmx:
-        return fragment_response(request, now=now, render=render_fragment)
+def _seats(*, slug: str, now: datetime) -> Seats:
+    return seats_now(_published_event(slug), now)
+
+
+def _seats_on_the_page(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return redirect(reverse("events:detail", kwargs={"slug": slug}) + "#seats")
+
+
+event_countdown = fragment_view(
+    "includes/countdown.html", "countdown", _countdown_panel, plain=_countdown_page
+)
+# Seats left, live while RSVPs are open.
+event_seats = fragment_view(
+    "events/event_detail.html#seats", "seats", _seats, plain=_seats_on_the_page
+)
 
 
 @require_GET

@@ -1,5 +1,6 @@
 """City light schedules: resolving rules to times, the state of a lighting, moderation."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -67,6 +68,26 @@ def lighting_state(lighting: Lighting, *, now: datetime) -> LightingState:
     if lighting.ends_at is None or now < lighting.ends_at:
         return LightingState("lit", "Lit now")
     return LightingState("ended", "Ended")
+
+
+@dataclass(frozen=True)
+class LitNow:
+    """What is lit at a moment and what lights next: the page's live "lit now" panel."""
+
+    lit: list[Lighting]
+    next: Lighting | None
+
+    @property
+    def poll_seconds(self) -> int | None:
+        """Once a minute while anything can change; never once everything has ended."""
+        return 60 if self.lit or self.next else None
+
+
+def lit_now(lightings: Iterable[Lighting], *, now: datetime) -> LitNow:
+    """What is lit at ``now`` and what lights next, from lightings already loaded."""
+    timed = sorted((x for x in lightings if x.starts_at is not None), key=lambda x: x.starts_at)
+    lit = [x for x in timed if lighting_state(x, now=now).kind == "lit"]
+    return LitNow(lit=lit, next=next((x for x in timed if x.starts_at > now), None))
 
 
 def lighting_submit(*, lighting: Lighting, now: datetime | None = None) -> Lighting:

@@ -6,17 +6,15 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
-from django.views.decorators.vary import vary_on_headers
 
 from lights import ics, sun
 from lights import lighting as lighting_rules
 from lights.forms import LightingSubmitForm
 from lights.models import Lighting
 from marsweb import clock
-from marsweb.caching import fragment_response, per_second_page
+from marsweb.caching import fragment_view, per_second_page
 from marsweb.htmx import HtmxHttpRequest
 from marsweb.ratelimit import rate_limit_posts
 
@@ -57,15 +55,6 @@ def group_by_night(rows: list[LightingRow]) -> list[tuple[date | None, list[Ligh
     return sorted(nights.items(), key=lambda item: (item[0] is None, item[0] or date.min))
 
 
-def lit_now_context(lightings, now: datetime) -> dict:
-    """What is lit now and what lights next, from lightings already loaded."""
-    timed = sorted((x for x in lightings if x.starts_at is not None), key=lambda x: x.starts_at)
-    lit = [x for x in timed if lighting_rules.lighting_state(x, now=now).kind == "lit"]
-    upcoming = next((x for x in timed if x.starts_at > now), None)
-    # Poll once a minute while anything can change; the fragment itself names what is lit.
-    return {"lit_now": lit, "next_lighting": upcoming, "poll": 60 if lit or upcoming else None}
-
-
 @require_GET
 @per_second_page
 def lights_page(request: HtmxHttpRequest) -> HttpResponse:
@@ -80,24 +69,23 @@ def lights_page(request: HtmxHttpRequest) -> HttpResponse:
             "rows": rows,
             "map": MAP,
             "now": now,
-            **lit_now_context(lightings, now),
+            "lit_now": lighting_rules.lit_now(lightings, now=now),
         },
     )
 
 
-@require_GET
-@vary_on_headers("HX-Request")
-def lights_now(request: HtmxHttpRequest) -> HttpResponse:
-    """What is lit right now: a live fragment for htmx, the page for a plain browser."""
-    now = clock.now()
+def _lit_now(*, now: datetime) -> lighting_rules.LitNow:
+    return lighting_rules.lit_now(Lighting.objects.published().not_over(now), now=now)
 
-    def render_fragment():
-        context = lit_now_context(Lighting.objects.published().not_over(now), now)
-        return render_to_string("lights/lights.html#lit-now", context), context["poll"]
 
-    if request.htmx:
-        return fragment_response(request, now=now, render=render_fragment)
+def _lit_now_on_the_page(request: HtmxHttpRequest) -> HttpResponse:
     return redirect(reverse("lights:list") + "#lit-now")
+
+
+# What is lit right now: a live fragment for htmx, the page for a plain browser.
+lights_now = fragment_view(
+    "lights/lights.html#lit-now", "lit_now", _lit_now, plain=_lit_now_on_the_page
+)
 
 
 @require_GET

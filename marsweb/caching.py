@@ -46,14 +46,19 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 from functools import wraps
+from typing import Protocol
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
 from marsweb import clock
+from marsweb.htmx import HtmxHttpRequest
 from marsweb.middleware import apply_security_headers
 
 LOCAL_CACHE = "default"
@@ -236,6 +241,47 @@ def _page_response(
 
 
 # Live fragments
+
+
+class Live(Protocol):
+    """What a live fragment shows: it says how often to ask for it again."""
+
+    @property
+    def poll_seconds(self) -> int | None:
+        """Seconds until the next poll; None once nothing more can change."""
+        ...
+
+
+def fragment_view(
+    template: str,
+    name: str,
+    build: Callable[..., Live],
+    *,
+    plain: Callable[..., HttpResponse],
+) -> Callable[..., HttpResponse]:
+    """The view of a live fragment, which every visitor on a page polls.
+
+    For htmx: ``template`` (a file, or ``"page.html#partial"``) rendered with
+    ``{name: build(now=..., **url_kwargs)}``, at most once a second per process. What
+    ``build`` returns names its own poll interval (``poll_seconds``): the template's
+    ``hx-trigger`` and the response's cache lifetime both read it there. For a plain
+    browser: ``plain(request, **url_kwargs)``, the page around the fragment or a redirect to it.
+    """
+
+    @require_GET
+    @vary_on_headers("HX-Request")
+    def view(request: HtmxHttpRequest, **url_kwargs) -> HttpResponse:
+        if not request.htmx:
+            return plain(request, **url_kwargs)
+        now = clock.now()
+
+        def render() -> tuple[str, int | None]:
+            shown = build(now=now.replace(microsecond=0), **url_kwargs)
+            return render_to_string(template, {name: shown}), shown.poll_seconds
+
+        return fragment_response(request, now=now, render=render)
+
+    return view
 
 
 def fragment_response(

@@ -14,8 +14,8 @@ from events.models import Event
 from lights.models import Lighting
 from marsweb import clock, timezones
 from marsweb.caching import per_second_page
+from missions.landing import mission_countdown_panel
 from missions.models import Mission
-from missions.views import countdown_context
 
 HOME_MISSIONS = 12
 HOME_EVENTS = 3
@@ -32,7 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict = {"featured": featured}
     if featured is not None:
         milestones = list(featured.milestones.all())
-        context.update(countdown_context(featured, milestones, now))
+        context["countdown"] = mission_countdown_panel(featured, milestones, now)
     context["events"] = list(
         Event.objects.published().upcoming(now=now).select_related("mission")[:HOME_EVENTS]
     )

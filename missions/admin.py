@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
@@ -6,18 +5,9 @@ from django.utils.html import format_html
 from django.utils.translation import ngettext
 
 from marsweb.images import image_make_renditions
+from missions.forms import RehearseForm
 from missions.models import Milestone, Mission, MissionImage, Rehearsal
 from missions.rehearsal import mission_rehearse
-
-
-class RehearseForm(forms.Form):
-    minutes = forms.IntegerField(
-        min_value=1,
-        max_value=7 * 24 * 60,
-        initial=30,
-        label="Landing in (minutes)",
-        help_text="The rehearsal's touchdown, as heard on Earth, falls this many minutes from now.",
-    )
 
 
 class IsRehearsalFilter(admin.SimpleListFilter):

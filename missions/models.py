@@ -21,6 +21,42 @@ class MissionQuerySet(models.QuerySet):
     def real(self):
         return self.filter(rehearsal_of=None)
 
+    def with_timeline(self, *, slug: str) -> tuple["Mission", list["Milestone"]]:
+        """The mission and its timeline in one query (a LEFT JOIN), for the countdown
+        fragment: only the fields it shows. Raises Mission.DoesNotExist."""
+        rows = list(
+            self.filter(slug=slug).values(
+                "pk",
+                "name",
+                "slug",
+                "landed_at",
+                "rehearsal_of_id",
+                "latitude",
+                "longitude_east",
+                "landing_sol",
+                "landing_site_name",
+                "milestones__kind",
+                "milestones__title",
+                "milestones__occurs_at",
+                "milestones__signal_delay",
+            )
+        )
+        if not rows:
+            raise Mission.DoesNotExist(f"No mission {slug!r}")
+        mission = Mission(**{k: v for k, v in rows[0].items() if not k.startswith("milestones__")})
+        milestones = [
+            Milestone(
+                mission=mission,
+                kind=row["milestones__kind"],
+                title=row["milestones__title"],
+                occurs_at=row["milestones__occurs_at"],
+                signal_delay=row["milestones__signal_delay"],
+            )
+            for row in rows
+            if row["milestones__occurs_at"] is not None
+        ]
+        return mission, milestones
+
     def featured_for_home(self, *, now):
         """The soonest landing still to come, else the featured mission, else the latest."""
         return (

@@ -149,18 +149,11 @@ def test_threads_that_miss_the_same_fragment_render_it_once(rf, clock):
         time.sleep(0.2)
         return "<div id=live></div>", 10
 
-    answers = []
-
     def ask():
         request = rf.get("/live/", HTTP_HX_REQUEST="true")
-        answers.append(fragment_response(request, now=clock_now(), render=slow_fragment).content)
+        return fragment_response(request, now=clock_now(), render=slow_fragment).content
 
-    threads = [threading.Thread(target=ask) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert answers == [b"<div id=live></div>"] * 6
+    assert at_once(ask, threads=6) == [b"<div id=live></div>"] * 6
     assert len(renders) == 1
 
 
@@ -174,14 +167,16 @@ def test_threads_that_miss_the_same_second_render_the_page_once(rf, clock):
         time.sleep(0.2)
         return HttpResponse(b"the page")
 
-    answers = []
-    threads = [
-        threading.Thread(target=lambda: answers.append(slow_page(rf.get("/slow/")).content))
-        for _ in range(6)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert answers == [b"the page"] * 6
+    assert at_once(lambda: slow_page(rf.get("/slow/")).content, threads=6) == [b"the page"] * 6
     assert len(renders) == 1
+
+
+def at_once(ask, *, threads: int) -> list:
+    """What ``ask()`` returns in each of ``threads`` threads started together."""
+    answers = []
+    workers = [threading.Thread(target=lambda: answers.append(ask())) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return answers

@@ -8,6 +8,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 
 from marsweb import images
+from marsweb.countdown import format_remaining
 
 register = template.Library()
 
@@ -88,8 +89,6 @@ def duration_words(delta) -> str:
 @register.filter
 def countdown_duration(delta) -> str:
     """A countdown's remaining time: ``3 days 04 h 12 min`` or ``04:12:09``."""
-    from missions.countdown import format_remaining
-
     return "" if delta is None else format_remaining(delta)
 
 

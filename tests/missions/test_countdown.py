@@ -2,13 +2,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from missions.countdown import (
-    Moment,
-    edl_diagram,
-    event_countdown,
-    format_remaining,
-    mission_countdown,
-)
+from marsweb.countdown import Moment, format_remaining
+from missions.countdown import mission_countdown
+from missions.edl import edl_diagram
 
 DELAY = timedelta(minutes=11, seconds=22)
 TOUCHDOWN_ERT = datetime(2021, 2, 18, 20, 55, 0, tzinfo=UTC)
@@ -150,27 +146,6 @@ def test_orbit_insertion_is_an_arrival():
 )
 def test_format_remaining(seconds, text):
     assert format_remaining(timedelta(seconds=seconds)) == text
-
-
-def test_event_countdown_before_during_after():
-    start = datetime(2021, 2, 18, 19, 15, tzinfo=UTC)
-    end = start + timedelta(hours=2)
-    before = event_countdown(
-        title="Broadcast", starts_at=start, ends_at=end, now=start - timedelta(minutes=30)
-    )
-    assert (before.phase, before.remaining, before.poll_seconds) == (
-        "upcoming",
-        timedelta(minutes=30),
-        10,
-    )
-    assert before.phase_label == "Starts soon"
-    live = event_countdown(
-        title="Broadcast", starts_at=start, ends_at=end, now=start + timedelta(minutes=1)
-    )
-    assert live.phase == "live"
-    after = event_countdown(title="Broadcast", starts_at=start, ends_at=end, now=end)
-    assert after.phase == "ended"
-    assert after.poll_seconds is None
 
 
 def test_landing_picture_places_steps_and_marks_the_current_one():

@@ -1,0 +1,104 @@
+"""Countdowns: the vocabulary missions and events share, and what the countdown panel shows.
+
+Pure values and functions (no Django), so they can be tested with plain values. A mission
+counts to its landing (missions.countdown), an event to its start and end
+(events.countdown); both end up in a ``CountdownPanel``, the one thing
+``templates/includes/countdown.html`` renders.
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One timeline entry as a countdown needs it."""
+
+    kind: str
+    title: str
+    occurs_at: datetime  # where it happens (at the spacecraft, for a mission)
+    earth_received_at: datetime  # when Earth hears of it
+
+    @property
+    def signal_delay(self) -> timedelta:
+        return self.earth_received_at - self.occurs_at
+
+
+@dataclass(frozen=True, kw_only=True)
+class Countdown:
+    """Where something stands at a moment, as a visitor on Earth can know it."""
+
+    phase: str  # machine name: before-launch, cruise, approach, edl, landed, upcoming, live...
+    phase_label: str  # what a visitor reads: "Entry, descent and landing: Parachute deployment"
+    target: Moment | None = None  # the headline moment counted to (the touchdown, the start)
+    target_label: str = ""  # "to touchdown"
+    next_moment: Moment | None = None  # the next timeline entry Earth will hear of
+    remaining: timedelta | None = None  # time to the target (Earth-received), whole seconds
+    to_next: timedelta | None = None  # time to the next moment, whole seconds
+    since: timedelta | None = None  # time since the target, once it has passed
+    happened_at_mars: bool = False  # the target has happened at Mars but Earth has not heard
+    edl_step: str | None = None  # the current landing step's kind, during the landing
+    poll_seconds: int | None = None  # how often a live view should ask again; None: never
+
+    @property
+    def is_live(self) -> bool:
+        return self.poll_seconds is not None
+
+
+def whole_seconds(delta: timedelta) -> timedelta:
+    """Round a duration up to whole seconds, so a countdown reaches 0 exactly at the target."""
+    return timedelta(seconds=math.ceil(delta.total_seconds()))
+
+
+# Between polls the page ticks the seconds itself from the server's clock
+# (static/js/countdown.js), so even in the final minutes a poll every 10 s keeps the
+# number exact while letting one box serve ten times the viewers of a poll a second.
+LIVE_POLL_SECONDS = 10
+DISTANT_POLL_SECONDS = 60
+
+
+def poll_interval(remaining: timedelta | None, *, during_landing: bool = False) -> int:
+    """Seconds between polls: often when seconds show and phases change, rarely days away."""
+    if during_landing or remaining is None or remaining.total_seconds() <= 24 * 3600:
+        return LIVE_POLL_SECONDS
+    return DISTANT_POLL_SECONDS
+
+
+def format_remaining(delta: timedelta) -> str:
+    """``3 days 04 h 12 min`` when days away, ``04:12:09`` within the last day."""
+    total = max(0, int(delta.total_seconds()))
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if days:
+        unit = "day" if days == 1 else "days"
+        return f"{days} {unit} {hours:02d} h {minutes:02d} min"
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class CountdownPanel:
+    """What ``templates/includes/countdown.html`` shows, for a mission's landing or an event.
+
+    Built by ``missions.landing.mission_countdown_panel`` and
+    ``events.countdown.event_countdown_panel``; the template reads nothing else. Its element
+    polls ``url`` every ``poll_seconds`` (not at all once None) and static/js/countdown.js
+    ticks the seconds in between from ``server_now_ms``.
+    """
+
+    state: Countdown
+    url: str  # the fragment this panel is, polled by htmx
+    subject: str  # what is counted for: a mission's name, an event's title
+    now: datetime  # the server's time it shows, in whole seconds
+    is_rehearsal: bool = False  # labelled "Rehearsal"
+    sol: int | None = None  # after a landing: the sol at the landing site
+    site: str = ""  # the landing site's name, beside the sol
+
+    @property
+    def poll_seconds(self) -> int | None:
+        return self.state.poll_seconds
+
+    @property
+    def server_now_ms(self) -> int:
+        return int(self.now.timestamp() * 1000)

@@ -1,0 +1,49 @@
+from datetime import UTC, datetime
+
+from django import forms
+
+
+class RehearseForm(forms.Form):
+    """The admin's "Rehearse the landing" action: how far ahead the rehearsal lands."""
+
+    minutes = forms.IntegerField(
+        min_value=1,
+        max_value=7 * 24 * 60,
+        initial=30,
+        label="Landing in (minutes)",
+        help_text="The rehearsal's touchdown, as heard on Earth, falls this many minutes from now.",
+    )
+
+
+class MomentField(forms.Field):
+    """An instant in ISO 8601, years 1900 to 2200; without an offset it is taken as UTC."""
+
+    default_error_messages = {
+        "invalid": (
+            "We could not read that date and time. Use ISO 8601 in UTC, "
+            "for example 2021-02-18T20:55:00Z (years 1900 to 2200)."
+        )
+    }
+
+    def to_python(self, value: str | None) -> datetime | None:
+        text = (value or "").strip()
+        if not text:
+            return None
+        try:
+            if len(text) > 40:
+                raise ValueError
+            moment = datetime.fromisoformat(text.replace("z", "Z"))
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+            moment = moment.astimezone(UTC)
+        except (ValueError, OverflowError):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if not 1900 <= moment.year <= 2200:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return moment
+
+
+class MarsTimeForm(forms.Form):
+    """The Mars time converter's one question: which moment."""
+
+    at = MomentField(error_messages={"required": MomentField.default_error_messages["invalid"]})

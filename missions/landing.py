@@ -1,0 +1,99 @@
+"""A mission's landing as the pages show it: when it touched down at Mars, the sol at its
+site, its countdown panel, the Mars clock and the picture of its seven minutes.
+
+Each function takes the mission and its milestones as already loaded (a view loads them in
+one or two queries), and "now" from its caller, so none of them queries the database.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from django.urls import reverse
+
+from marsweb.countdown import CountdownPanel, Moment
+from missions import countdown, edl, marstime
+from missions.models import Milestone, Mission
+
+
+def moments_of(milestones: Iterable[Milestone]) -> list[Moment]:
+    """Timeline entries a countdown can use: those Earth hears of at a known time."""
+    return [
+        Moment(m.kind, m.title, m.occurs_at, m.earth_received_at)
+        for m in milestones
+        if m.earth_received_at is not None
+    ]
+
+
+def touchdown_at_mars(mission: Mission, milestones: Iterable[Milestone]) -> datetime | None:
+    """When the mission touched down, at Mars (spacecraft event time): its touchdown
+    milestone's time, else ``landed_at``; None when it has no landing."""
+    touchdown = next((m for m in milestones if m.kind == Milestone.Kind.TOUCHDOWN), None)
+    return touchdown.occurs_at if touchdown else mission.landed_at
+
+
+def mission_sol_at(
+    mission: Mission, milestones: Iterable[Milestone], *, at: datetime
+) -> int | None:
+    """The mission's sol at ``at`` (negative before its landing day); None without a site."""
+    landed_at_mars = touchdown_at_mars(mission, milestones)
+    if landed_at_mars is None or not mission.has_landing_site:
+        return None
+    return marstime.mission_sol(
+        landed_at=landed_at_mars,
+        at=at,
+        longitude_east=float(mission.longitude_east),
+        landing_sol=mission.landing_sol,
+    )
+
+
+def mission_countdown_panel(
+    mission: Mission, milestones: Sequence[Milestone], now: datetime
+) -> CountdownPanel:
+    """The countdown panel of a mission: to its landing, then the time and sol since."""
+    state = countdown.mission_countdown(
+        moments=moments_of(milestones), now=now, landed_at=mission.landed_at
+    )
+    landed = state.since is not None and state.target.kind == "touchdown"
+    return CountdownPanel(
+        state=state,
+        url=reverse("missions:countdown", kwargs={"slug": mission.slug}),
+        subject=mission.name,
+        now=now,
+        is_rehearsal=mission.is_rehearsal,
+        sol=mission_sol_at(mission, milestones, at=now) if landed else None,
+        site=mission.landing_site_name,
+    )
+
+
+def site_clock(mission: Mission, milestones: Sequence[Milestone], now: datetime) -> dict | None:
+    """Sol number and local solar times at a landed mission's site, or None."""
+    if not mission.has_landing_site or mission.landed_at is None or mission.landed_at > now:
+        return None
+    longitude = float(mission.longitude_east)
+    mars = marstime.mars_clock(now)
+    return {
+        "sol": mission_sol_at(mission, milestones, at=now),
+        "lmst": mars.local_mean_solar_time(longitude),
+        "ltst": mars.local_true_solar_time(longitude),
+        "lmst_text": marstime.hours_to_hms(mars.local_mean_solar_time(longitude)),
+        "ltst_text": marstime.hours_to_hms(mars.local_true_solar_time(longitude)),
+        "now_ms": int(now.timestamp() * 1000),
+    }
+
+
+def edl_picture(milestones: Sequence[Milestone], now: datetime) -> dict | None:
+    """The landing picture's SVG coordinates, from the timeline's landing steps; None
+    when the timeline has too few of them to draw."""
+    diagram = edl.edl_diagram(
+        steps=[
+            (
+                Moment(m.kind, m.title, m.occurs_at, m.earth_received_at),
+                m.altitude_m,
+                float(m.speed_m_s) if m.speed_m_s is not None else None,
+            )
+            for m in milestones
+            if m.earth_received_at is not None
+        ],
+        now=now,
+    )
+    return edl.edl_svg_points(diagram)
