@@ -49,7 +49,7 @@ BLOCK_TAGS = {
     "h6", "head", "header", "hr", "html", "li", "main", "nav", "ol", "optgroup", "option",
     "p", "section", "select", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr",
     "ul", "svg", "g", "desc", "text", "circle", "line", "polyline", "image", "meta", "link",
-    "script", "input", "button", "label", "textarea", "td", "tr",
+    "script", "input", "button", "label", "textarea",
 }  # fmt: skip
 
 

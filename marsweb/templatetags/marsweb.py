@@ -1,4 +1,4 @@
-"""Template helpers shared by every page: times with their zone named, image srcsets."""
+"""Template helpers shared by every page: times with their zone named, durations, image srcsets."""
 
 from datetime import datetime
 
@@ -55,6 +55,34 @@ def timestamp(
     )
 
 
+@register.simple_tag(takes_context=True)
+def zoned_time(
+    context, moment: datetime | None, zone, clock12: bool = False, compact: bool = False
+) -> str:
+    """A time in its place's zone (an event's, a city's), then in the visitor's.
+
+    The visitor's time is left out when the page is rendered in the place's zone, and
+    static/js/timezone.js hides it when the browser is in that zone (``data-unless-zone``).
+    ``compact``: on the same line, "· your time …"; otherwise below, "your time: …".
+    """
+    if moment is None:
+        return ""
+    here = timestamp(moment, zone=zone, clock12=clock12)
+    if str(context.get("visitor_tz")) == zone.key:
+        return here
+    yours = timestamp(moment, clock12=clock12)
+    if compact:
+        return format_html(
+            '{}<span data-unless-zone="{}"> · your time {}</span>', here, zone.key, yours
+        )
+    return format_html(
+        '{}<span class="your-time small" data-unless-zone="{}">your time: {}</span>',
+        here,
+        zone.key,
+        yours,
+    )
+
+
 @register.filter
 def image_srcset(image) -> str:
     return images.srcset(
@@ -84,6 +112,14 @@ def duration_words(delta) -> str:
     minutes, seconds = divmod(rest, 60)
     parts = [(days, "d"), (hours, "h"), (minutes, "min"), (seconds, "s")]
     return " ".join(f"{value} {unit}" for value, unit in parts if value) or "0 s"
+
+
+@register.filter
+def distance_words(metres: int | None) -> str:
+    """``125000`` → ``"125 km"``, ``20`` → ``"20 m"``: whole kilometres from 1 km up."""
+    if metres is None:
+        return ""
+    return f"{round(metres / 1000)} km" if metres >= 1000 else f"{metres} m"
 
 
 @register.filter

@@ -156,7 +156,7 @@ def test_invalid_input_gets_the_form_back_with_the_message_beside_the_field(
     response = client.post("/events/watch-party/rsvp/", data)
     assert response.status_code == 400
     page = response.content.decode()
-    assert f'id="id_{field}-error">{message}' in page
+    assert f'id="id_{field}_error">{message}' in page
     assert 'aria-invalid="true"' in page
     assert not Rsvp.objects.exists()
     assert not mail.outbox
