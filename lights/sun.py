@@ -14,7 +14,6 @@ EXACT = "exact"
 SUNSET = "sunset"
 SUNRISE = "sunrise"
 UNKNOWN = "unknown"
-KINDS = (EXACT, SUNSET, SUNRISE, UNKNOWN)
 
 
 @dataclass(frozen=True)

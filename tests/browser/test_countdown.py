@@ -35,16 +35,29 @@ def test_phase_change_shows_and_is_announced_once(page):
     rehearse((410 + 4) / 60)
     page.goto("/")
     assert page.locator("#countdown .countdown-phase").text_content().startswith("Final approach")
+    status = page.locator("[data-countdown-announcer]")
+    assert status.get_attribute("role") == "status"
+    # Every time something is written into the status region, and every fresh fragment.
+    page.evaluate(
+        """() => {
+            const region = document.querySelector('[data-countdown-announcer]');
+            window.announced = [];
+            new MutationObserver(() => window.announced.push(region.textContent))
+                .observe(region, {childList: true, characterData: true, subtree: true});
+            window.swaps = 0;
+            // After countdown.js's own htmx:load listener, which announces: counted once it has run.
+            document.addEventListener('htmx:load', () => { window.swaps += 1; });
+        }"""
+    )
     page.wait_for_function(
         "() => document.querySelector('#countdown').dataset.phase === 'edl'", timeout=16000
     )
     assert "Atmospheric entry" in page.locator("#countdown .countdown-phase").text_content()
-    status = page.locator("[data-countdown-announcer]")
-    assert status.get_attribute("role") == "status"
-    page.wait_for_function(
-        "() => document.querySelector('[data-countdown-announcer]').textContent.includes('Atmospheric entry')",
-        timeout=3000,
-    )
+    page.wait_for_function("() => window.announced.length > 0", timeout=3000)
+    # The next poll brings the same phase again: nothing more may be announced.
+    swaps = page.evaluate("window.swaps")
+    page.wait_for_function(f"() => window.swaps > {swaps}", timeout=16000)
+    assert page.evaluate("window.announced") == ["Entry, descent and landing: Atmospheric entry"]
 
 
 def test_pause_stops_live_updates(page):
