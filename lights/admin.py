@@ -1,8 +1,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
-from lights.lighting import lighting_moderate, lighting_save
 from lights.models import Lighting
+from lights.schedule import lighting_moderate, lighting_save
 
 
 @admin.register(Lighting)

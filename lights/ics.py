@@ -5,8 +5,7 @@ from datetime import datetime
 from django.conf import settings
 from icalendar import Event as CalendarEvent
 
-from lights import lighting as lighting_rules
-from lights import sun
+from lights import schedule, sun
 from marsweb.ical import new_calendar, site_host
 
 
@@ -25,8 +24,8 @@ def lightings_calendar(lightings, *, now: datetime) -> bytes:
         entry.add("location", f"{lighting.landmark}, {lighting.city}, {lighting.country}")
         entry.add("geo", (float(lighting.latitude), float(lighting.longitude)))
         words = (
-            f"{sun.describe(lighting_rules.start_rule(lighting), role='start')}, "
-            f"{sun.describe(lighting_rules.end_rule(lighting), role='end')} ({lighting.time_zone})"
+            f"{sun.describe(schedule.start_rule(lighting), role='start')}, "
+            f"{sun.describe(schedule.end_rule(lighting), role='end')} ({lighting.time_zone})"
         )
         entry.add("description", f"{words}. {lighting.note}".strip())
         entry.add("url", f"{settings.SITE_URL}/lights/")

@@ -32,7 +32,7 @@ class Lighting(models.Model):
 
     Each end is a rule (an exact local time, sunset or sunrise on a local date, or not
     known) kept beside its resolved UTC time, so pages need no astronomy per request.
-    Resolve through lights.lighting.lighting_save, never by setting starts_at by hand.
+    Resolve through lights.schedule.lighting_save, never by setting starts_at by hand.
     """
 
     class TimeKind(models.TextChoices):

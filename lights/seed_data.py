@@ -1,7 +1,7 @@
 """The landmarks the Space.com article says glow red for the landing.
 
 Times are local to each city: a rule (sunset, an exact time, not known), resolved to UTC
-when seeded (lights.lighting.lighting_save).
+when seeded (lights.schedule.lighting_save).
 """
 
 from datetime import date, time

@@ -4,8 +4,8 @@ from typing import Any
 
 from django.db import transaction
 
-from lights.lighting import lighting_save
 from lights.models import Lighting
+from lights.schedule import lighting_save
 from lights.seed_data import LIGHTINGS
 from marsweb.seeding import SeedReport, seed_upsert
 

@@ -9,8 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from lights import ics, sun
-from lights import lighting as lighting_rules
+from lights import ics, schedule, sun
 from lights.forms import LightingSubmitForm
 from lights.models import Lighting
 from marsweb import clock
@@ -24,7 +23,7 @@ MAP = {"width": 360, "height": 180}
 @dataclass(frozen=True)
 class LightingRow:
     lighting: Lighting
-    state: lighting_rules.LightingState
+    state: schedule.LightingState
     start_words: str
     end_words: str
     x: float
@@ -35,9 +34,9 @@ def rows_for(lightings, now: datetime) -> list[LightingRow]:
     return [
         LightingRow(
             lighting=lighting,
-            state=lighting_rules.lighting_state(lighting, now=now),
-            start_words=sun.describe(lighting_rules.start_rule(lighting), role="start"),
-            end_words=sun.describe(lighting_rules.end_rule(lighting), role="end"),
+            state=schedule.lighting_state(lighting, now=now),
+            start_words=sun.describe(schedule.start_rule(lighting), role="start"),
+            end_words=sun.describe(schedule.end_rule(lighting), role="end"),
             x=round(float(lighting.longitude) + 180, 2),
             y=round(90 - float(lighting.latitude), 2),
         )
@@ -69,13 +68,13 @@ def lights_page(request: HtmxHttpRequest) -> HttpResponse:
             "rows": rows,
             "map": MAP,
             "now": now,
-            "lit_now": lighting_rules.lit_now(lightings, now=now),
+            "lit_now": schedule.lit_now(lightings, now=now),
         },
     )
 
 
-def _lit_now(*, now: datetime) -> lighting_rules.LitNow:
-    return lighting_rules.lit_now(Lighting.objects.published().not_over(now), now=now)
+def _lit_now(*, now: datetime) -> schedule.LitNow:
+    return schedule.lit_now(Lighting.objects.published().not_over(now), now=now)
 
 
 def _lit_now_on_the_page(request: HtmxHttpRequest) -> HttpResponse:
@@ -112,7 +111,7 @@ def lights_submit(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         lighting = form.save(commit=False)
         try:
-            lighting_rules.lighting_submit(lighting=lighting)
+            schedule.lighting_submit(lighting=lighting)
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, messages)

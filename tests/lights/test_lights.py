@@ -10,8 +10,8 @@ from django.core.cache import caches
 from django.test import Client
 from icalendar import Calendar
 
-from lights.lighting import lighting_save
 from lights.models import Lighting
+from lights.schedule import lighting_save
 from lights.seed_data import LIGHTINGS
 from lights.seeding import lightings_seed
 
