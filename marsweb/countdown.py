@@ -81,8 +81,9 @@ def format_remaining(delta: timedelta) -> str:
 class CountdownPanel:
     """What ``templates/includes/countdown.html`` shows, for a mission's landing or an event.
 
-    Built by ``missions.landing.mission_countdown_panel`` and
-    ``events.countdown.event_countdown_panel``; the template reads nothing else. Its element
+    Each app builds it for what it counts to, from its own models (``missions`` cannot see
+    ``events``): ``missions.landing.mission_countdown_panel`` and
+    ``events.display.event_countdown_panel``. The template reads nothing else. Its element
     polls ``url`` every ``poll_seconds`` (not at all once None) and static/js/countdown.js
     ticks the seconds in between from ``server_now_ms``.
     """
