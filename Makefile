@@ -9,7 +9,7 @@ STAMP_RUN := $(VENV)/.installed-runtime
 STAMP_DEV := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: bench bench-deps run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
+.PHONY: bench bench-compare bench-deps run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,13 @@ clean:
 BENCH_ARGS ?= --postgres postgres://postgres@127.0.0.1:5432/marsweb_bench --redis redis://127.0.0.1:6379/15
 bench: install bench-deps
 	$(PY) tests/load/bench.py $(BENCH_ARGS)
+
+## bench-compare: this tree against another commit, paired round by round (SQLite; set
+## COMPARE_ARGS="--postgres postgres://…/marsweb_compare --redis redis://…/13" for PostgreSQL)
+REF ?= HEAD
+COMPARE_ARGS ?=
+bench-compare: install bench-deps
+	$(PY) tests/load/compare.py $(REF) $(COMPARE_ARGS)
 
 # The load tool: Debian's wrk.
 bench-deps:

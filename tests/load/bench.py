@@ -26,6 +26,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,17 +95,17 @@ def reset_postgres_and_redis(database: str, redis: str) -> str:
     return ""
 
 
-def manage(env, *command: str) -> str:
+def manage(env, *command: str, root: Path = ROOT) -> str:
     result = subprocess.run(
-        [PYTHON, "manage.py", *command], cwd=ROOT, env=env, capture_output=True, text=True
+        [PYTHON, "manage.py", *command], cwd=root, env=env, capture_output=True, text=True
     )
     if result.returncode:
         sys.exit(f"manage.py {' '.join(command)} failed:\n{result.stderr}")
     return result.stdout
 
 
-def get(path: str, headers: dict | None = None) -> tuple[str, dict]:
-    request = urllib.request.Request(BASE + path, headers=headers or {})
+def get(path: str, headers: dict | None = None, *, base: str = BASE) -> tuple[str, dict]:
+    request = urllib.request.Request(base + path, headers=headers or {})
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.read().decode(), dict(response.headers)
 
@@ -137,13 +138,13 @@ def wrk(url: str, *, seconds: int, connections: int, headers=(), script=None, en
     }
 
 
-def start_server(env) -> list[subprocess.Popen]:
+def start_server(env, *, root: Path = ROOT, base: str = BASE) -> list[subprocess.Popen]:
     """gunicorn and, as production runs it, the email worker beside it."""
     log = open(Path(env["MARSWEB_DATA_DIR"]) / "server.log", "ab")  # noqa: SIM115 - the processes keep it
     processes = [
         subprocess.Popen(
             [GUNICORN, "-c", "marsweb/gunicorn.conf.py", "marsweb.wsgi"],
-            cwd=ROOT,
+            cwd=root,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=log,
@@ -161,7 +162,7 @@ def start_server(env) -> list[subprocess.Popen]:
                 "--interval",
                 "0.2",
             ],
-            cwd=ROOT,
+            cwd=root,
             env=env,
             stdout=log,
             stderr=log,
@@ -171,7 +172,7 @@ def start_server(env) -> list[subprocess.Popen]:
     for _ in range(100):
         time.sleep(0.2)
         try:
-            get("/healthz")
+            get("/healthz", base=base)
             return processes
         except OSError:
             if any(process.poll() is not None for process in processes):
@@ -191,15 +192,15 @@ def stop_server(processes: list[subprocess.Popen]) -> None:
         process.wait(30)
 
 
-def targets(env) -> dict:
+def targets(env, *, base: str = BASE) -> dict:
     """The URLs to drive, found from the running site itself."""
-    home, _ = get("/")
+    home, _ = get("/", base=base)
     static = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', home).group(1)
     countdown = re.search(r'hx-get="(/missions/[^"]+/countdown/)"', home).group(1)
-    fragment, _ = get(countdown, {"HX-Request": "true"})
+    fragment, _ = get(countdown, {"HX-Request": "true"}, base=base)
     poll = int(re.search(r'hx-trigger="every (\d+)s"', fragment).group(1))
     event = "/events/perseverance-virtual-nasa-social-rehearsal/"
-    page, headers = get(event)
+    page, headers = get(event, base=base)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     cookie = headers["Set-Cookie"].split(";")[0]
     return {
@@ -228,33 +229,37 @@ def measure(
     is the median of its rounds' ratios to the trivial view measured just before it, so
     drift between rows cancels out. `only` keeps the rows whose name contains it.
     """
-    hx = ["HX-Request: true"]
-    rsvp = {"script": ROOT / "tests/load/rsvp_post.lua", "env": found["rsvp_env"]}
-    plan = [
-        ("static file (whitenoise)", found["static"], {}),
-        ("countdown fragment, final minutes", found["countdown"], {"headers": hx}),
-        ("home page", "/", {}),
-        ("mission page", "/missions/perseverance/", {}),
-        ("event page", found["event"], {}),
-        ("/lights/", "/lights/", {}),
-        ("RSVP sign-up POST", found["event"] + "rsvp/", rsvp),
-    ]
     floors, rows = [], []
-    for name, path, options in plan:
-        if only and only not in name:
-            continue
+    for name, path, options in plan(found, only):
         runs = []
         for round_ in range(rounds):
-            if "env" in options:  # sign-ups: new addresses in every round
-                env = options["env"]
-                options = {**options, "env": {**env, "BENCH_RUN": f"{found['run']}r{round_}"}}
             floor = wrk(BASE + "/robots.txt", seconds=seconds, connections=connections)
-            run = wrk(BASE + path, seconds=seconds, connections=connections, **options)
+            run = wrk(BASE + path, seconds=seconds, connections=connections, **options(round_))
             run["ratio"] = run["rps"] / floor["rps"]
             floors.append(floor)
             runs.append(run)
         rows.append((name, summary(runs)))
     return [(TRIVIAL, {**summary(floors), "ratio": 1.0}), *rows]
+
+
+def plan(found: dict, only: str = "") -> list[tuple[str, str, Callable[[int], dict]]]:
+    """The rows: (name, path, round → wrk options); `only` keeps names that contain it."""
+    hx = {"headers": ["HX-Request: true"]}
+
+    def sign_ups(round_: int) -> dict:  # new addresses in every round
+        env = {**found["rsvp_env"], "BENCH_RUN": f"{found['run']}r{round_}"}
+        return {"script": ROOT / "tests/load/rsvp_post.lua", "env": env}
+
+    rows = [
+        ("static file (whitenoise)", found["static"], lambda _: {}),
+        ("countdown fragment, final minutes", found["countdown"], lambda _: hx),
+        ("home page", "/", lambda _: {}),
+        ("mission page", "/missions/perseverance/", lambda _: {}),
+        ("event page", found["event"], lambda _: {}),
+        ("/lights/", "/lights/", lambda _: {}),
+        ("RSVP sign-up POST", found["event"] + "rsvp/", sign_ups),
+    ]
+    return [row for row in rows if not only or only in row[0]]
 
 
 def summary(runs: list[dict]) -> dict:
