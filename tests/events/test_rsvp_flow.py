@@ -239,6 +239,20 @@ def test_cancelled_attendee_can_sign_up_again(client, event, clock):
     assert again.pk == one.pk and again.status == "seated"
 
 
+def test_the_confirm_link_of_a_cancelled_rsvp_says_so_and_offers_to_sign_up_again(client, event):
+    sign_up(client, event)
+    link = confirm_link(mail.outbox[0])
+    client.post(link)
+    rsvp = Rsvp.objects.get()
+    client.post(f"/rsvp/{rsvp.token}/cancel/")
+    page = client.get(link).content.decode()
+    assert "Your RSVP for <strong>Landing watch party" in page and "was cancelled" in page
+    assert "already confirmed" not in page
+    assert '<a class="button" href="/events/watch-party/">Sign up again</a>' in page
+    client.post(link)  # the old link cannot bring the cancelled seat back
+    assert Rsvp.objects.get().status == "cancelled"
+
+
 def test_an_expired_confirmation_link_gets_a_clear_410(client, event, clock):
     sign_up(client, event)
     link = confirm_link(mail.outbox[0])
