@@ -235,6 +235,7 @@ def rsvp_boarding_pass(request: HttpRequest, token: str) -> HttpResponse:
             mission.landing_site_name if mission and mission.landing_site_name else "Mars"
         ),
         code=f"{rsvp.pk:06d}",
+        waitlist_position=rsvp.waitlist_position(),
     )
     response = HttpResponse(png, content_type="image/png")
     response["Content-Disposition"] = (

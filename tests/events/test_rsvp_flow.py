@@ -2,12 +2,14 @@
 
 import re
 from datetime import UTC, datetime, timedelta
+from io import BytesIO
 
 import pytest
 import time_machine
 from django.core import mail
 from django.core.cache import caches
 from django.test import Client
+from PIL import Image
 
 from events.models import Event, Rsvp
 from tests.factories import make_event, make_rsvp
@@ -392,10 +394,6 @@ def test_unpublished_event_is_not_found(client):
 
 
 def test_boarding_pass_is_a_png_for_confirmed_attendees_only(client, event):
-    from io import BytesIO
-
-    from PIL import Image
-
     sign_up(client, event)
     pending = Rsvp.objects.get()
     assert client.get(f"/rsvp/{pending.token}/boarding-pass.png").status_code == 404
@@ -406,6 +404,23 @@ def test_boarding_pass_is_a_png_for_confirmed_attendees_only(client, event):
     assert "no-store" in response["Cache-Control"]
     image = Image.open(BytesIO(response.content))
     assert image.size == (1200, 500)
+
+
+def test_a_waitlisted_attendees_pass_says_waitlist_and_their_number(client, event):
+    for n in range(3):
+        last = sign_up_and_confirm(client, event, f"Fan {n}", f"fan{n}@example.org")
+    assert last.status == "waitlisted"
+    seated = Rsvp.objects.filter(status="seated").first()
+    waitlisted_pass = Image.open(
+        BytesIO(client.get(f"/rsvp/{last.token}/boarding-pass.png").content)
+    )
+    seated_pass = Image.open(BytesIO(client.get(f"/rsvp/{seated.token}/boarding-pass.png").content))
+    assert "Waitlist — number 1" in waitlisted_pass.text["Description"]
+    assert waitlisted_pass.text["Title"].startswith("Waitlist pass")
+    assert "Seated" in seated_pass.text["Description"]
+    assert seated_pass.text["Title"].startswith("Boarding pass")
+    # The header band is the waitlist's amber, not the boarding pass's Mars red.
+    assert waitlisted_pass.getpixel((5, 5)) != seated_pass.getpixel((5, 5))
 
 
 def test_seats_fragment_is_live_while_open(client, event):
