@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 
+from events.text import validate_times
 from marsweb import timezones
 from marsweb.timezones import validate_time_zone
 
@@ -57,7 +58,11 @@ class Event(models.Model):
     )
     summary = models.CharField(max_length=300)
     description = models.TextField(
-        blank=True, help_text="Plain text; blank lines separate paragraphs."
+        blank=True,
+        validators=[validate_times],
+        help_text="Plain text; blank lines separate paragraphs. Write a time as [start] or [end] "
+        "(the event's own) or [time 2021-02-18T20:55:00Z] (UTC): pages show it in the event's "
+        "zone and the visitor's, and a rehearsal moves it with its own times.",
     )
     join_url = models.URLField(
         "join link", max_length=500, blank=True, help_text="Shown only to seated attendees."

@@ -7,8 +7,12 @@ events.apps), inside the transaction of missions.rehearsal.mission_rehearse.
 from datetime import timedelta
 
 from events.models import Event
+from events.text import shift_times
 from marsweb.slugs import unique_slug
 from missions.models import Mission
+
+# A copy's sources are the real event's, and the times they quote are the real night's.
+REAL_SOURCES = "Sources of the real event (the times they give are the real night's):"
 
 
 def events_rehearse(
@@ -31,10 +35,10 @@ def events_rehearse(
             ends_at=event.ends_at + shift,
             time_zone=event.time_zone,
             summary=event.summary,
-            description=event.description,
+            description=shift_times(event.description, shift),
             join_url=event.join_url,
             capacity=event.capacity,
-            source_note=event.source_note,
+            source_note=f"{REAL_SOURCES}\n{event.source_note}" if event.source_note else "",
             is_published=True,
             rehearsal_of=event,
         )

@@ -18,8 +18,8 @@ EVENTS = [
         "summary": "Watch the landing live from mission control at JPL, with commentary, as "
         "Perseverance tries to touch down in Jezero Crater.",
         "description": (
-            "Live NASA TV coverage of the landing starts at 11:15 a.m. PST (2:15 p.m. EST). "
-            "Touchdown is expected at about 12:55 p.m. PST, as heard on Earth.\n\n"
+            "Live NASA TV coverage of the landing starts [start]. "
+            "Touchdown is expected at about [time 2021-02-18T20:55:00Z], as heard on Earth.\n\n"
             "Confirmed attendees get the link to the stream and a reminder an hour before."
         ),
         "join_url": "https://mars.nasa.gov/mars2020/timeline/landing/watch-online/",

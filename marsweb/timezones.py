@@ -1,6 +1,7 @@
 """The visitor's time zone: which names are valid and how the choice is remembered."""
 
 import zoneinfo
+from datetime import UTC, datetime
 from functools import cache
 
 from django.conf import settings
@@ -50,3 +51,28 @@ def validate_time_zone(name: str) -> None:
 def zone_or_utc(name: str) -> zoneinfo.ZoneInfo:
     """The zone a stored name names; UTC for a name no longer known."""
     return parse(name) or zoneinfo.ZoneInfo("UTC")
+
+
+def parse_instant(text: str) -> datetime:
+    """An ISO 8601 instant in years 1900–2200, as UTC; without an offset it is UTC already.
+
+    Raises ValueError for anything else (empty, too long, not a date, out of range).
+    """
+    text = text.strip()
+    if not text or len(text) > 40:
+        raise ValueError(f"not an ISO 8601 instant: {text[:40]!r}")
+    try:
+        moment = datetime.fromisoformat(text.replace("z", "Z"))
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        moment = moment.astimezone(UTC)
+    except OverflowError as error:
+        raise ValueError(str(error)) from None
+    if not 1900 <= moment.year <= 2200:
+        raise ValueError(f"{moment.year} is outside 1900–2200")
+    return moment
+
+
+def format_instant(moment: datetime) -> str:
+    """``2021-02-18T20:55:00Z``: the form parse_instant reads back."""
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")

@@ -1,6 +1,8 @@
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django import forms
+
+from marsweb import timezones
 
 
 class RehearseForm(forms.Form):
@@ -26,21 +28,12 @@ class MomentField(forms.Field):
     }
 
     def to_python(self, value: str | None) -> datetime | None:
-        text = (value or "").strip()
-        if not text:
+        if not (value or "").strip():
             return None
         try:
-            if len(text) > 40:
-                raise ValueError
-            moment = datetime.fromisoformat(text.replace("z", "Z"))
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=UTC)
-            moment = moment.astimezone(UTC)
-        except (ValueError, OverflowError):
+            return timezones.parse_instant(value)
+        except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if not 1900 <= moment.year <= 2200:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return moment
 
 
 class MarsTimeForm(forms.Form):
