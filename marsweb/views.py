@@ -29,7 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
     now = clock.now().replace(microsecond=0)
     published = Mission.objects.published()
     featured = published.featured_for_home(now=now)
-    context: dict = {"featured": featured}
+    context: dict = {"featured": featured, "now": now}
     if featured is not None:
         milestones = list(featured.milestones.all())
         context["countdown"] = mission_countdown_panel(featured, milestones, now)

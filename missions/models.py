@@ -164,6 +164,17 @@ class Mission(models.Model):
     def has_landing_site(self) -> bool:
         return self.latitude is not None and self.longitude_east is not None
 
+    def has_arrived(self, now: datetime) -> bool:
+        """Earth has heard of its landing (or arrival) by ``now``."""
+        return self.landed_at is not None and self.landed_at <= now
+
+    def status_at(self, now: datetime) -> "Mission.Status":
+        """The status to show at ``now``: a mission "on its way" is active once Earth has heard
+        of its arrival (a rehearsal's arrival comes while its page is open)."""
+        if self.status == Mission.Status.CRUISE and self.has_arrived(now):
+            return Mission.Status.ACTIVE
+        return Mission.Status(self.status)
+
 
 class Milestone(models.Model):
     """One entry of a mission's timeline.

@@ -23,7 +23,9 @@ def mission_list(request: HtmxHttpRequest) -> HttpResponse:
     missions = Mission.objects.published().select_related("parent")
     page = Paginator(missions, MISSIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
-        request, "missions/mission_list.html", {"page": page, "missions": page.object_list}
+        request,
+        "missions/mission_list.html",
+        {"page": page, "missions": page.object_list, "now": clock.now()},
     )
 
 
@@ -47,6 +49,7 @@ def mission_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "missions/mission_detail.html",
         {
             "mission": mission,
+            "now": now,
             "countdown": landing.mission_countdown_panel(mission, milestones, now),
             "milestones": milestones,
             "edl_svg": landing.edl_picture(milestones, now),

@@ -300,3 +300,26 @@ def test_fragment_is_served_when_redis_is_down(client, rehearsal, settings):
     response = client.get(fragment_url(rehearsal), **HX)
     assert response.status_code == 200
     assert ">00:30:00<" in response.content.decode()
+
+
+def test_a_rehearsals_status_and_arrival_wording_follow_the_clock(client, rehearsal, clock):
+    def card(page: str) -> str:
+        return re.search(
+            r'<article class="card mission-card">\s*<h3><a href="/missions/perseverance-rehearsal/">'
+            r".*?</article>",
+            page,
+            re.S,
+        ).group(0)
+
+    before = card(client.get("/missions/").content.decode())
+    assert "On its way" in before and "Arrived" not in before
+    assert "Landing expected <time" in before
+    detail = " ".join(client.get("/missions/perseverance-rehearsal/").content.decode().split())
+    assert "status-cruise" in detail and "Landing expected on Earth" in detail
+    clock.shift(timedelta(minutes=31))
+    after = card(client.get("/missions/").content.decode())
+    assert "Active" in after and "On its way" not in after
+    assert "Arrived <time" in after and "Landing expected" not in after
+    detail = " ".join(client.get("/missions/perseverance-rehearsal/").content.decode().split())
+    assert '<span class="status status-active">Active</span>' in detail
+    assert "Landing heard on Earth" in detail and "Landing expected" not in detail
