@@ -60,6 +60,7 @@ def _detail(
             "form": form or RsvpForm(),
             "message": message,
             "now": now,
+            "ended": event.ends_at <= now,
         },
         status=status,
     )

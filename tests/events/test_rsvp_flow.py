@@ -12,7 +12,7 @@ from django.test import Client
 from PIL import Image
 
 from events.models import Event, Rsvp
-from tests.factories import make_event, make_rsvp
+from tests.factories import make_event, make_mission, make_rsvp
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -459,3 +459,27 @@ def test_home_lists_the_next_events(client):
     page = client.get("/").content.decode()
     assert "Next landing party" in page
     assert "Long ago" not in page
+
+
+def test_an_event_that_has_ended_says_so_with_no_countdown_seats_or_form(client):
+    mission = make_mission(
+        slug="rover",
+        name="Rover",
+        landed_at=NOW - timedelta(days=30, hours=1),
+        latitude="18.4",
+        longitude_east="77.5",
+    )
+    make_event(
+        slug="old-party",
+        capacity=50,
+        mission=mission,
+        starts_at=NOW - timedelta(days=30, hours=2),
+        ends_at=NOW - timedelta(days=30),
+    )
+    page = " ".join(client.get("/events/old-party/").content.decode().split())
+    assert "This event has ended" in page
+    assert 'id="countdown"' not in page and "Pause live updates" not in page
+    assert "seats left" not in page and 'id="seats"' not in page
+    assert "csrfmiddlewaretoken" not in page and "RSVPs for this event are closed" not in page
+    assert 'Rover landed: Earth heard of it <time datetime="2029-12-11T11:00:00Z"' in page
+    assert '<a href="/missions/rover/">' in page
