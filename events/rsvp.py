@@ -138,7 +138,8 @@ def rsvp_confirm(*, rsvp: Rsvp, now: datetime | None = None) -> Rsvp:
 
 
 def rsvp_cancel(*, rsvp: Rsvp, now: datetime | None = None) -> Rsvp:
-    """The attendee gives up their seat or place; a freed seat goes to the waitlist at once."""
+    """The attendee gives up their seat or place, and is emailed that it is done; a freed
+    seat goes to the waitlist at once."""
     now = now or clock.now()
     with transaction.atomic():
         event, rsvp = _lock(rsvp)
@@ -147,7 +148,10 @@ def rsvp_cancel(*, rsvp: Rsvp, now: datetime | None = None) -> Rsvp:
         was_seated = rsvp.status == Rsvp.Status.SEATED
         rsvp.status = Rsvp.Status.CANCELLED
         rsvp.cancelled_at = now
+        rsvp.status_email_sent_at = None
         rsvp.save()
+        if rsvp.email:
+            _send_email(rsvp.pk, "cancelled")
         if was_seated:
             _fill_from_waitlist(event, now)
     return rsvp
@@ -244,6 +248,13 @@ def rsvps_retry_emails(*, now: datetime | None = None) -> int:
         confirmed_at__lt=settled,
         event__ends_at__gt=now,
     )
+    cancelled = Rsvp.objects.filter(
+        status=Rsvp.Status.CANCELLED,
+        status_email_sent_at=None,
+        email__isnull=False,
+        cancelled_at__lt=settled,
+        cancelled_at__gt=now - pending_ttl(),
+    )
     with transaction.atomic():
         for rsvp in pending:
             _send_email(rsvp.pk, "confirm", unless_sent=True)
@@ -251,6 +262,9 @@ def rsvps_retry_emails(*, now: datetime | None = None) -> int:
         for rsvp in confirmed:
             kind = "seated" if rsvp.status == Rsvp.Status.SEATED else "waitlisted"
             _send_email(rsvp.pk, kind, unless_sent=True)
+            count += 1
+        for rsvp in cancelled:
+            _send_email(rsvp.pk, "cancelled", unless_sent=True)
             count += 1
     return count
 

@@ -6,14 +6,13 @@ Enqueued with the change each reports (marsweb.tasks.enqueue_with_transaction).
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
-from django.template.loader import render_to_string
 from django.urls import reverse
 
 from events.links import confirm_token
 from events.models import Rsvp
 from marsweb import clock
+from marsweb.mail import SiteEmail, site_email
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +31,15 @@ EMAILS = {
         "status_email_sent_at",
     ),
     "reminder": ("Starting soon: {title}", {Rsvp.Status.SEATED}, "reminder_sent_at"),
+    "cancelled": (
+        "Cancelled: your place for {title}",
+        {Rsvp.Status.CANCELLED},
+        "status_email_sent_at",
+    ),
 }
 
 
-def build_email(rsvp: Rsvp, kind: str) -> EmailMultiAlternatives:
+def build_email(rsvp: Rsvp, kind: str) -> SiteEmail:
     subject_template, _, _ = EMAILS[kind]
     event = rsvp.event
     context = {
@@ -49,15 +53,12 @@ def build_email(rsvp: Rsvp, kind: str) -> EmailMultiAlternatives:
         "waitlist_position": rsvp.waitlist_position(),
         "pending_hours": settings.MARSWEB_RSVP_PENDING_HOURS,
     }
-    # The subject is a header: no line breaks can reach it (titles are staff input).
-    subject = " ".join(subject_template.format(title=event.title).split())
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string(f"events/email/{kind}.txt", context),
+    return site_email(
+        subject=subject_template.format(title=event.title),
+        template=f"events/email/{kind}",
+        context=context,
         to=[rsvp.email],
     )
-    message.attach_alternative(render_to_string(f"events/email/{kind}.html", context), "text/html")
-    return message
 
 
 @task()

@@ -4,11 +4,22 @@ Enqueued with the moderation it reports (marsweb.tasks.enqueue_with_transaction)
 """
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
-from django.template.loader import render_to_string
 
 from lights.models import Lighting
+from marsweb.mail import SiteEmail, site_email
+
+
+def outcome_email(lighting: Lighting, *, approved: bool) -> SiteEmail:
+    """The email telling a submitter whether staff published their lighting."""
+    return site_email(
+        subject=f"Published: {lighting.landmark}"
+        if approved
+        else f"Not published: {lighting.landmark}",
+        template="lights/email/outcome",
+        context={"lighting": lighting, "approved": approved, "site_url": settings.SITE_URL},
+        to=[lighting.submitter_email],
+    )
 
 
 @task()
@@ -18,17 +29,5 @@ def lighting_send_outcome(*, lighting_id: int) -> str:
     if lighting is None or not lighting.submitter_email:
         return "skipped"
     approved = lighting.moderation == Lighting.Moderation.APPROVED
-    context = {"lighting": lighting, "approved": approved, "site_url": settings.SITE_URL}
-    subject = " ".join(
-        (
-            f"Published: {lighting.landmark}" if approved else f"Not published: {lighting.landmark}"
-        ).split()
-    )
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string("lights/email/outcome.txt", context),
-        to=[lighting.submitter_email],
-    )
-    message.attach_alternative(render_to_string("lights/email/outcome.html", context), "text/html")
-    message.send()
+    outcome_email(lighting, approved=approved).send()
     return "sent"

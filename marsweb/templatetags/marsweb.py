@@ -33,9 +33,7 @@ def timestamp(
     if moment is None:
         return ""
     local = timezone.localtime(moment, zone)
-    zone_label = local.strftime("%Z")
-    if zone_label.startswith(("+", "-")):
-        zone_label = f"UTC{zone_label}"
+    zone_label = _zone_label(local)
     text = date_format(
         local, DATE_TIME_12H if clock12 else DATE_TIME_SECONDS if seconds else DATE_TIME
     )
@@ -81,6 +79,26 @@ def zoned_time(
         zone.key,
         yours,
     )
+
+
+@register.filter
+def in_zone(moment: datetime | None, zone) -> str:
+    """Plain text for email: ``Thu 18 Feb 2021, 11:15 PST (19:15 UTC)``, the zone's time
+    first, then UTC (with its own day when that differs)."""
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment, zone)
+    utc = moment.astimezone(timezone.UTC)
+    text = f"{date_format(local, DATE_TIME)} {_zone_label(local)}"
+    if zone.key == "UTC":
+        return text
+    same_day = utc.date() == local.date()
+    return f"{text} ({date_format(utc, 'H:i' if same_day else 'D j M, H:i')} UTC)"
+
+
+def _zone_label(local: datetime) -> str:
+    label = local.strftime("%Z")
+    return f"UTC{label}" if label.startswith(("+", "-")) else label
 
 
 @register.filter

@@ -1,7 +1,9 @@
 """The RSVP flow as visitors meet it, through requests."""
 
+import email.policy
 import re
 from datetime import UTC, datetime, timedelta
+from email import message_from_bytes
 from io import BytesIO
 
 import pytest
@@ -229,8 +231,8 @@ def test_a_cancelled_seat_goes_to_the_first_on_the_waitlist_who_is_emailed(clien
     assert Rsvp.objects.get(pk=one.pk).status == "cancelled"
     assert Rsvp.objects.get(pk=three.pk).status == "seated"
     assert Rsvp.objects.get(email="four@example.org").status == "waitlisted"
-    assert [m.to for m in mail.outbox] == [["three@example.org"]]
-    assert "a seat opened up and it is yours" in mail.outbox[0].body
+    assert [m.to for m in mail.outbox] == [["one@example.org"], ["three@example.org"]]
+    assert "a seat opened up and it is yours" in mail.outbox[1].body
 
 
 def test_cancelled_attendee_can_sign_up_again(client, event, clock):
@@ -483,3 +485,35 @@ def test_an_event_that_has_ended_says_so_with_no_countdown_seats_or_form(client)
     assert "csrfmiddlewaretoken" not in page and "RSVPs for this event are closed" not in page
     assert 'Rover landed: Earth heard of it <time datetime="2029-12-11T11:00:00Z"' in page
     assert '<a href="/missions/rover/">' in page
+
+
+def test_cancelling_emails_the_attendee_that_it_is_done(client, event):
+    one = sign_up_and_confirm(client, event, "One", "one@example.org")
+    mail.outbox.clear()
+    client.post(f"/rsvp/{one.token}/cancel/")
+    (message,) = mail.outbox
+    assert message.to == ["one@example.org"]
+    assert message.subject == f"Cancelled: your place for {event.title}"
+    assert "is cancelled" in message.body and "/events/watch-party/" in message.body
+
+
+def test_every_time_in_an_email_is_in_the_events_zone_with_utc_beside_it(client, event):
+    sign_up(client, event)
+    (message,) = mail.outbox
+    html = message.alternatives[0].content
+    assert "Starts Thu 10 Jan 2030, 10:00 PST (18:00 UTC)" in message.body
+    assert "Thu 10 Jan 2030, 10:00 PST (18:00 UTC)" in html
+    assert "18:00 UTC\n" not in message.body.replace("(18:00 UTC)", "")  # no bare UTC-only time
+
+
+def test_a_subject_too_long_for_one_folded_line_reaches_the_reader_without_a_leading_space(
+    client,
+):
+    long_title = make_event(
+        slug="long", title="Virtual NASA Social: Perseverance lands on Mars (Rehearsal)"
+    )
+    sign_up_and_confirm(client, long_title, "Ada", "ada@example.org")
+    seat = mail.outbox[-1]
+    raw = seat.message().as_bytes()
+    assert message_from_bytes(raw, policy=email.policy.default)["Subject"] == seat.subject
+    assert seat.subject.startswith("Your seat for")

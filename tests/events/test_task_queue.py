@@ -73,7 +73,7 @@ def test_a_change_rolled_back_leaves_no_email_in_the_queue(event):
 
 def test_mail_relay_down_the_task_fails_and_retry_emails_sends_it(client, event, database_queue):
     sign_up(client)
-    with mock.patch("events.tasks.EmailMultiAlternatives.send", side_effect=ConnectionRefusedError):
+    with mock.patch("marsweb.mail.SiteEmail.send", side_effect=ConnectionRefusedError):
         run_worker()
     assert DBTaskResult.objects.failed().count() == 1
     assert Rsvp.objects.get().confirmation_sent_at is None and not mail.outbox
