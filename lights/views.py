@@ -44,14 +44,32 @@ def rows_for(lightings, now: datetime) -> list[LightingRow]:
     ]
 
 
-def group_by_night(rows: list[LightingRow]) -> list[tuple[date | None, list[LightingRow]]]:
-    """Nights in order, each with its lightings; those without a start time last."""
+def group_by_night(
+    rows: list[LightingRow],
+) -> tuple[list[tuple[date | None, list[LightingRow]]], list[tuple[date, list[LightingRow]]]]:
+    """(nights to come, earlier nights): tonight and the nights ahead in order, those
+    without a start time after them; then the nights whose every lighting has ended,
+    the latest first."""
     nights: dict[date | None, list[LightingRow]] = {}
     for row in rows:
         lighting = row.lighting
         night = sun.night_of(lighting.starts_at, lighting.zone) if lighting.starts_at else None
         nights.setdefault(night, []).append(row)
-    return sorted(nights.items(), key=lambda item: (item[0] is None, item[0] or date.min))
+    over = {
+        night
+        for night, night_rows in nights.items()
+        if night and all(row.state.kind == "ended" for row in night_rows)
+    }
+    coming = sorted(
+        ((night, night_rows) for night, night_rows in nights.items() if night not in over),
+        key=lambda item: (item[0] is None, item[0] or date.min),
+    )
+    earlier = sorted(
+        ((night, night_rows) for night, night_rows in nights.items() if night in over),
+        key=lambda item: item[0],
+        reverse=True,
+    )
+    return coming, earlier
 
 
 @require_GET
@@ -60,11 +78,13 @@ def lights_page(request: HtmxHttpRequest) -> HttpResponse:
     now = clock.now().replace(microsecond=0)
     lightings = list(Lighting.objects.published())
     rows = rows_for(lightings, now)
+    nights, past_nights = group_by_night(rows)
     return render(
         request,
         "lights/lights.html",
         {
-            "nights": group_by_night(rows),
+            "nights": nights,
+            "past_nights": past_nights,
             "rows": rows,
             "map": MAP,
             "now": now,

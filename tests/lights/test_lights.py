@@ -34,7 +34,7 @@ def clock():
 
 def card(page: str, landmark: str) -> str:
     """A landmark's card on the page, its whitespace collapsed as a browser shows it."""
-    html = re.search(rf"<h3>{re.escape(landmark)}</h3>.*?</li>", page, re.S).group(0)
+    html = re.search(rf"<h[34]>{re.escape(landmark)}</h[34]>.*?</li>", page, re.S).group(0)
     return " ".join(html.split())
 
 
@@ -276,3 +276,28 @@ def test_lights_page_queries_do_not_grow_with_content(
         )
     with django_assert_max_num_queries(1):
         assert client.get("/lights/").status_code == 200
+
+
+def test_tonight_and_the_nights_ahead_come_first_and_earlier_nights_last(client, seeded):
+    lighting_save(
+        lighting=Lighting(
+            landmark="Town hall",
+            city="Lyon",
+            country="France",
+            latitude="45.76",
+            longitude="4.84",
+            time_zone="Europe/Paris",
+            start_kind="sunset",
+            start_date=datetime(2030, 1, 11).date(),
+            is_published=True,
+        )
+    )
+    with time_machine.travel(datetime(2030, 1, 10, 12, 0, tzinfo=UTC), tick=False):
+        page = client.get("/lights/").content.decode()
+    coming = page.index("Night of Friday 11 January 2030")
+    earlier = page.index('<h2 id="past-nights-title">Earlier nights</h2>')
+    assert coming < page.index('id="night-tba"') < earlier
+    # Earlier nights, the latest first.
+    assert earlier < page.index("Night of Wednesday 17 February 2021") < page.index(
+        "Night of Tuesday 16 February 2021"
+    )
