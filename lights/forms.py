@@ -16,7 +16,7 @@ class LightingSubmitForm(forms.ModelForm):
         max_value=90,
         decimal_places=5,
         max_digits=8,
-        help_text="Optional: leave empty and we look the city up in our list.",
+        help_text="Leave empty and we look the city up in our list.",
     )
     longitude = forms.DecimalField(
         required=False,
@@ -55,11 +55,17 @@ class LightingSubmitForm(forms.ModelForm):
             "landmark": "Landmark or building",
             "start_kind": "Lit from",
             "start_date": "Start date (local)",
-            "start_time": "Start time (local, 24-hour)",
+            "start_time": "Start time (local)",
             "end_kind": "Lit until",
             "end_date": "End date (local)",
-            "end_time": "End time (local, 24-hour)",
-            "note": "Note (optional)",
+            "end_time": "End time (local)",
+            "note": "Note",
+        }
+        help_texts = {
+            "start_date": "Needed unless the start is “Not announced yet”.",
+            "start_time": "Needed for a set time; not for sunset or sunrise.",
+            "end_date": "Needed unless the end is “Not announced yet”.",
+            "end_time": "Needed for a set time; not for sunset or sunrise.",
         }
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}),
@@ -72,6 +78,9 @@ class LightingSubmitForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("landmark", "city", "country", "note"):
             self.fields[name].validators.append(validate_printable)
+        # Needed or not by what is chosen above them: their help says when, not "(optional)".
+        for name in self.Meta.help_texts:
+            self.fields[name].needed_when_chosen = True
 
     @property
     def is_robot(self) -> bool:

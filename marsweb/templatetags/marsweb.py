@@ -102,6 +102,13 @@ def _zone_label(local: datetime) -> str:
 
 
 @register.filter
+def is_optional(field) -> bool:
+    """A form field a visitor may leave empty, whatever else they choose. A field the form
+    marks ``needed_when_chosen`` is needed or not by another's choice, which its help says."""
+    return not field.field.required and not getattr(field.field, "needed_when_chosen", False)
+
+
+@register.filter
 def image_srcset(image) -> str:
     return images.srcset(
         storage=image.image.storage,

@@ -64,3 +64,13 @@ def test_a_mistake_in_the_form_is_announced_beside_the_field(page):
         re.compile(r"Enter an email address like name@example\.org\.")
     )
     assert serious_violations(page) == []
+
+
+def test_a_form_with_mistakes_puts_focus_on_the_summary_of_them(page):
+    page.goto("/lights/submit/")
+    page.get_by_role("button", name="Send for review").click()
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name=re.compile("^Landmark or building")).click()
+    expect(page.locator("#id_landmark")).to_be_focused()
+    assert serious_violations(page) == []

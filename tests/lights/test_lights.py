@@ -298,6 +298,31 @@ def test_tonight_and_the_nights_ahead_come_first_and_earlier_nights_last(client,
     earlier = page.index('<h2 id="past-nights-title">Earlier nights</h2>')
     assert coming < page.index('id="night-tba"') < earlier
     # Earlier nights, the latest first.
-    assert earlier < page.index("Night of Wednesday 17 February 2021") < page.index(
-        "Night of Tuesday 16 February 2021"
+    assert (
+        earlier
+        < page.index("Night of Wednesday 17 February 2021")
+        < page.index("Night of Tuesday 16 February 2021")
     )
+
+
+def test_the_submit_form_says_what_is_optional_once_and_what_depends_on_a_choice(client):
+    page = " ".join(client.get("/lights/submit/").content.decode().split())
+    assert "(optional) <span" not in page and "(optional) (optional)" not in page
+    assert '<label for="id_note">Note <span class="small">(optional)</span></label>' in page
+    # Dates and times are needed or not by the choice above them, and say when.
+    assert '<label for="id_start_date">Start date (local)</label>' in page
+    assert "Needed unless the start is “Not announced yet”." in page
+    assert '<label for="id_end_time">End time (local)</label>' in page  # no "24-hour"
+    assert "24-hour" not in page
+
+
+def test_a_submission_with_mistakes_leads_with_a_summary_linking_each_field(client):
+    response = client.post(
+        "/lights/submit/", submission(landmark="", city="Atlantis", latitude="", longitude="")
+    )
+    page = " ".join(response.content.decode().split())
+    assert response.status_code == 400
+    summary = re.search(r'<div class="error-summary".*?</div>', page).group(0)
+    assert 'role="alert"' in summary and 'tabindex="-1"' in summary and "autofocus" in summary
+    assert '<a href="#id_landmark">Landmark or building: This field is required.</a>' in summary
+    assert '<a href="#id_city">City: We could not find this city in our list.' in summary
