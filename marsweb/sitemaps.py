@@ -19,7 +19,8 @@ class MissionSitemap(Sitemap):
     limit = 1000
 
     def items(self):
-        return Mission.objects.published().order_by("pk")
+        # Rehearsals are for staff and their guests, not for search engines.
+        return Mission.objects.published().real().order_by("pk")
 
     def lastmod(self, mission: Mission):
         return mission.updated_at

@@ -2,6 +2,7 @@
 
 import re
 from datetime import UTC, datetime, timedelta
+from io import StringIO
 
 import pytest
 import time_machine
@@ -323,3 +324,20 @@ def test_a_rehearsals_status_and_arrival_wording_follow_the_clock(client, rehear
     detail = " ".join(client.get("/missions/perseverance-rehearsal/").content.decode().split())
     assert '<span class="status status-active">Active</span>' in detail
     assert "Landing heard on Earth" in detail and "Landing expected" not in detail
+
+
+def test_rehearsals_stay_out_of_search_engines(client, clock):
+    call_command("seed", stdout=StringIO())
+    call_command("rehearse", "perseverance", "--minutes", "30", stdout=StringIO())
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/missions/perseverance/" in sitemap and "rehearsal" not in sitemap
+    noindex = '<meta name="robots" content="noindex">'
+    for path in (
+        "/missions/perseverance-rehearsal/",
+        "/missions/perseverance-rehearsal/countdown/",
+        "/events/perseverance-virtual-nasa-social-rehearsal/",
+        "/events/perseverance-virtual-nasa-social-rehearsal/countdown/",
+        "/events/perseverance-virtual-nasa-social-rehearsal/rsvp/sent/",
+    ):
+        assert noindex in client.get(path).content.decode(), path
+    assert noindex not in client.get("/missions/perseverance/").content.decode()
