@@ -21,6 +21,8 @@ urlpatterns = [
     path("timezone/", views.choose_time_zone, name="choose-time-zone"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("favicon.ico", views.icon, {"size": 32}, name="favicon"),
+    path("apple-touch-icon.png", views.icon, {"size": 180}, name="touch-icon"),
     path(
         "sitemap.xml",
         cache_page(3600)(sitemap),

@@ -14,6 +14,7 @@ from events.models import Event
 from lights.models import Lighting
 from marsweb import clock, timezones
 from marsweb.caching import per_second_page
+from marsweb.icons import mars_icon_png
 from missions.landing import mission_countdown_panel
 from missions.models import Mission
 
@@ -56,6 +57,15 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def icon(request: HttpRequest, size: int) -> HttpResponse:
+    """The site's icon as a PNG: /favicon.ico, which browsers ask for on their own, and the
+    home-screen icon of phones. Drawn once per process (marsweb.icons)."""
+    response = HttpResponse(mars_icon_png(size), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=604800"
+    return response
 
 
 @require_GET

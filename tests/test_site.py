@@ -1,10 +1,12 @@
 import re
+from io import BytesIO
 from unittest import mock
 
 import pytest
 from django.db import OperationalError
 from django.test import override_settings
 from django.urls import path
+from PIL import Image
 
 from missions.seed_data import MISSIONS
 from missions.seeding import missions_seed
@@ -141,3 +143,16 @@ def test_pages_send_a_strict_content_security_policy_and_carry_no_inline_script(
 def test_htmx_is_served_from_this_site(client):
     page = client.get("/").content.decode()
     assert re.search(r'<script src="/static/django_htmx/htmx-2\.min[^"]*\.js"', page)
+
+
+def test_the_site_icon_answers_where_browsers_and_phones_look_for_it(client):
+    favicon = client.get("/favicon.ico")
+    touch = client.get("/apple-touch-icon.png")
+    assert favicon.status_code == touch.status_code == 200
+    assert favicon["Content-Type"] == touch["Content-Type"] == "image/png"
+    assert Image.open(BytesIO(favicon.content)).size == (32, 32)
+    assert Image.open(BytesIO(touch.content)).size == (180, 180)
+    assert "max-age=604800" in favicon["Cache-Control"]
+    home = client.get("/").content.decode()
+    assert '<link rel="icon" href="/favicon.ico" type="image/png" sizes="32x32">' in home
+    assert '<link rel="apple-touch-icon" href="/apple-touch-icon.png">' in home

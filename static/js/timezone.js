@@ -59,6 +59,10 @@
     root.querySelectorAll("[data-unless-zone]").forEach(function (element) {
       element.hidden = element.dataset.unlessZone === zone;
     });
+    // The time zone page: with no choice made yet, offer the browser's own zone.
+    root.querySelectorAll("select[data-zone-choice][data-guess]").forEach(function (select) {
+      if (select.querySelector('option[value="' + zone + '"]')) select.value = zone;
+    });
   }
 
   var zone = chosenZone() || browserZone();

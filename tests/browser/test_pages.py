@@ -115,3 +115,20 @@ def test_keyboard_focus_is_visible_and_skip_link_works(page, seeded):
     assert skip.evaluate("el => el === document.activeElement")
     outline = skip.evaluate("el => getComputedStyle(el).outlineStyle")
     assert outline != "none"
+
+
+def test_the_time_zone_page_offers_the_browsers_own_zone(page):
+    page.goto("/timezone/")
+    assert page.locator("#id_tz").input_value() == "America/New_York"
+
+
+@pytest.mark.parametrize(
+    "path", ["/events/", "/missions/", "/lights/", "/mars-time/", "/timezone/"]
+)
+def test_an_inner_pages_first_heading_has_room_below_the_header(page, path):
+    page.goto(path)
+    gap = page.evaluate(
+        """() => document.querySelector('main h1').getBoundingClientRect().top
+             - document.querySelector('.site-header').getBoundingClientRect().bottom"""
+    )
+    assert gap >= 36

@@ -153,7 +153,12 @@ def test_rehearse_command_replaces_earlier_rehearsals(clock, capsys):
     assert Mission.objects.rehearsals().get().landed_at == NOW + timedelta(minutes=10)
     call_command("rehearse", "perseverance", "--minutes", "20", "--keep")
     assert Mission.objects.rehearsals().count() == 2
-    assert "lands at" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    # The whole address, ready to open from the terminal `make run` prints it in.
+    assert (
+        "lands at" in out
+        and "UTC: http://127.0.0.1:8000/missions/perseverance-rehearsal-2/\n" in out
+    )
 
 
 def test_rehearse_command_refuses_clearly(clock):

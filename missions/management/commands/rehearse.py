@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from missions.models import Mission
@@ -26,5 +27,5 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         self.stdout.write(
             f"Rehearsal {rehearsal.name!r} lands at {rehearsal.landed_at:%Y-%m-%d %H:%M:%S} UTC: "
-            f"{rehearsal.get_absolute_url()}"
+            f"{settings.SITE_URL}{rehearsal.get_absolute_url()}"
         )
