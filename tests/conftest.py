@@ -1,7 +1,16 @@
 import uuid
+from datetime import UTC, datetime
+from io import StringIO
 
 import pytest
+import time_machine
 from django.core.cache import caches
+from django.core.management import call_command
+
+from events.models import Event, Rsvp
+
+# The moment the landing-night site below is seen at: its rehearsal lands 30 minutes later.
+SITE_NOW = datetime(2030, 1, 10, 12, 0, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -60,3 +69,24 @@ def redis_cache(settings):
     client = cache._cache.get_client()
     for key in client.scan_iter(f"{prefix}:*"):
         client.delete(key)
+
+
+@pytest.fixture
+def site():
+    """The seed content and a rehearsal landing 30 minutes from the frozen "now"."""
+    with time_machine.travel(SITE_NOW, tick=False):
+        call_command("seed", stdout=StringIO())
+        call_command("rehearse", "perseverance", "--minutes", "30", stdout=StringIO())
+        party = Event.objects.get(slug="perseverance-virtual-nasa-social-rehearsal")
+        people = {
+            status: Rsvp.objects.create(
+                event=party,
+                name=f"{status.title()} Attendee",
+                email=f"{status}@example.org",
+                status=status,
+                token=f"token-{status}",
+                waitlisted_at=SITE_NOW if status == Rsvp.Status.WAITLISTED else None,
+            )
+            for status in Rsvp.Status.values
+        }
+        yield people

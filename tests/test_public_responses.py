@@ -17,23 +17,20 @@ import hashlib
 import json
 import os
 import re
-from datetime import UTC, datetime
 from html.parser import HTMLParser
-from io import StringIO
 from pathlib import Path
 
 import pytest
 import time_machine
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 
 from events.models import Event, Rsvp
 from missions.models import Mission
+from tests.conftest import SITE_NOW as NOW
 
 RECORDED = Path(__file__).with_name("public_responses.json")
 RECORD = bool(os.environ.get("RECORD_PUBLIC_RESPONSES"))
-NOW = datetime(2030, 1, 10, 12, 0, 0, tzinfo=UTC)
 HX = {"HTTP_HX_REQUEST": "true"}
 
 # Headers whose values differ per request by design.
@@ -127,27 +124,6 @@ def emails() -> list[dict]:
         )
     mail.outbox.clear()
     return sent
-
-
-@pytest.fixture
-def site():
-    """The seed content and a rehearsal landing 30 minutes from the frozen "now"."""
-    with time_machine.travel(NOW, tick=False):
-        call_command("seed", stdout=StringIO())
-        call_command("rehearse", "perseverance", "--minutes", "30", stdout=StringIO())
-        party = Event.objects.get(slug="perseverance-virtual-nasa-social-rehearsal")
-        people = {
-            status: Rsvp.objects.create(
-                event=party,
-                name=f"{status.title()} Attendee",
-                email=f"{status}@example.org",
-                status=status,
-                token=f"token-{status}",
-                waitlisted_at=NOW if status == Rsvp.Status.WAITLISTED else None,
-            )
-            for status in Rsvp.Status.values
-        }
-        yield people
 
 
 def requests_to_make() -> list[tuple[str, str, dict, dict]]:
