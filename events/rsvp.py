@@ -68,11 +68,11 @@ def _rsvp_request_again(*, event: Event, name: str, email: str, now: datetime) -
         if rsvp is None:  # purged or deleted since the INSERT failed: start afresh
             rsvp = Rsvp(event=event, name=name, email=email)
             rsvp.save(force_insert=True)
-        elif rsvp.status == Rsvp.Status.CANCELLED:
+        elif rsvp.status == Rsvp.Status.CANCELLED:  # a new sign-up: nothing of the old holds
             rsvp.status = Rsvp.Status.PENDING
             rsvp.name = name
-            rsvp.confirmed_at = rsvp.seated_at = rsvp.waitlisted_at = None
-            rsvp.confirmation_sent_at = None
+            rsvp.confirmed_at = rsvp.seated_at = rsvp.waitlisted_at = rsvp.cancelled_at = None
+            rsvp.confirmation_sent_at = rsvp.status_email_sent_at = rsvp.reminder_sent_at = None
             rsvp.save()
         elif rsvp.status == Rsvp.Status.PENDING and rsvp.name != name:
             rsvp.name = name

@@ -241,6 +241,9 @@ def test_cancelled_attendee_can_sign_up_again(client, event, clock):
     clock.shift(timedelta(minutes=2))
     again = sign_up_and_confirm(client, event, "One", "one@example.org")
     assert again.pk == one.pk and again.status == "seated"
+    # What held for the cancelled RSVP no longer does: staff see only the new story.
+    assert again.cancelled_at is None
+    assert again.seated_at == NOW + timedelta(minutes=2)
 
 
 def test_the_confirm_link_of_a_cancelled_rsvp_says_so_and_offers_to_sign_up_again(client, event):
