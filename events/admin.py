@@ -1,20 +1,36 @@
 import csv
 
+from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import ngettext
 
 from events import rsvp as rsvp_flow
 from events.models import Event, Rsvp
-from marsweb import clock
+from marsweb import clock, timezones
+from marsweb.admin import PlaceTimeAdmin
+from marsweb.forms import ZoneChoiceField
+
+
+class EventAdminForm(forms.ModelForm):
+    time_zone = ZoneChoiceField(
+        label="Time zone",
+        help_text="The event's own zone: its dates and times are entered and shown on its clock.",
+    )
+
+    class Meta:
+        model = Event
+        fields = ["time_zone"]  # the admin adds its fieldsets' fields
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(PlaceTimeAdmin):
+    form = EventAdminForm
     list_display = [
         "title",
         "kind",
-        "starts_at",
+        "starts",
         "capacity",
         "seated",
         "waitlisted",
@@ -27,12 +43,31 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     list_select_related = ["mission"]
     autocomplete_fields = ["mission"]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "mission", "summary", "description"]}),
-        ("When", {"fields": ["starts_at", "ends_at", "time_zone"]}),
-        ("RSVP", {"fields": ["capacity", "rsvp_opens_at", "rsvp_closes_at", "join_url"]}),
-        ("Publishing", {"fields": ["is_published", "source_note"]}),
-    ]
+
+    def get_fieldsets(self, request, obj=None):
+        zone = timezone.get_current_timezone_name()  # the event's (PlaceTimeAdmin)
+        return [
+            (None, {"fields": ["title", "slug", "kind", "mission", "summary", "description"]}),
+            (
+                "When",
+                {
+                    "fields": ["time_zone", "starts_at", "ends_at"],
+                    "description": f"On the clock of the event's time zone, now {zone}.",
+                },
+            ),
+            (
+                "RSVP",
+                {
+                    "fields": ["capacity", "rsvp_opens_at", "rsvp_closes_at", "join_url"],
+                    "description": f"Opening and closing times in {zone} too.",
+                },
+            ),
+            ("Publishing", {"fields": ["is_published", "source_note"]}),
+        ]
+
+    @admin.display(description="starts", ordering="starts_at")
+    def starts(self, event: Event) -> str:
+        return timezones.zone_and_utc(event.starts_at, event.zone)
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()
@@ -68,7 +103,7 @@ class EventAdmin(admin.ModelAdmin):
 
 @admin.register(Rsvp)
 class RsvpAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "event", "status", "created_at", "confirmed_at"]
+    list_display = ["name", "email", "event", "status", "created_at"]  # fits 1280 px
     list_filter = ["status", "event"]
     search_fields = ["name", "email"]
     list_select_related = ["event"]

@@ -48,8 +48,8 @@ class Event(models.Model):
     mission = models.ForeignKey(
         "missions.Mission", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
-    starts_at = models.DateTimeField(help_text="In UTC.")
-    ends_at = models.DateTimeField(help_text="In UTC.")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
     time_zone = models.CharField(
         max_length=64,
         default="America/Los_Angeles",

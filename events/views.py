@@ -16,7 +16,7 @@ from events.display import Seats, event_countdown_panel, seats_now
 from events.forms import RsvpForm
 from events.models import Event, Rsvp
 from marsweb import clock
-from marsweb.caching import fragment_view, per_second, per_second_page
+from marsweb.caching import fragment_view, per_second, per_second_page, staff_preview
 from marsweb.countdown import CountdownPanel
 from marsweb.htmx import HtmxHttpRequest
 from marsweb.ratelimit import rate_limit_posts
@@ -48,6 +48,7 @@ def _detail(
     form: RsvpForm | None = None,
     status: int = 200,
     message: str = "",
+    preview: bool = False,
 ) -> HttpResponse:
     now = clock.now().replace(microsecond=0)
     return render(
@@ -61,6 +62,7 @@ def _detail(
             "message": message,
             "now": now,
             "ended": event.ends_at <= now,
+            "preview": preview,
         },
         status=status,
     )
@@ -69,7 +71,13 @@ def _detail(
 @require_GET
 @per_second_page(with_form=True)
 def event_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    return _detail(request, _published_event(slug))
+    event = Event.objects.published().select_related("mission").filter(slug=slug).first()
+    if event is not None:
+        return _detail(request, event)
+    if not request.user.is_staff:  # staff may preview a draft ("View on site")
+        raise Http404("No such event")
+    event = get_object_or_404(Event.objects.select_related("mission"), slug=slug)
+    return staff_preview(_detail(request, event, preview=True))
 
 
 @require_POST

@@ -213,6 +213,8 @@ def _page_entry(
         response.status_code == 200
         and not response.streaming
         and not response.cookies
+        and "private" not in response.get("Cache-Control", "")  # e.g. a staff preview
+        and "no-store" not in response.get("Cache-Control", "")
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page carries a CSRF token
         and not nonce  # the page carries a nonce
     )
@@ -237,6 +239,14 @@ def _page_response(
         # The same bytes for everyone: a CDN may keep it for the second it belongs to.
         # (marsweb.middleware makes a page rendered in a visitor's chosen zone private.)
         response.setdefault("Cache-Control", f"public, max-age=0, s-maxage={PAGE_SHARED_MAX_AGE}")
+    return response
+
+
+def staff_preview(response: HttpResponse) -> HttpResponse:
+    """Mark a page staff see before it is published ("View on site" in the admin): for
+    them alone, so no cache keeps it (per_second_page never does), and never indexed."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 

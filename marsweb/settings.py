@@ -187,6 +187,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
+# Our own formats where Django's lack something (a time's zone): marsweb/formats/.
+FORMAT_MODULE_PATH = ["marsweb.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -6,6 +6,8 @@ from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 COOKIE_MAX_AGE = 365 * 24 * 3600
 
@@ -76,3 +78,21 @@ def parse_instant(text: str) -> datetime:
 def format_instant(moment: datetime) -> str:
     """``2021-02-18T20:55:00Z``: the form parse_instant reads back."""
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def zone_label(local: datetime) -> str:
+    """The abbreviation a zone's clock goes by at that moment: PST, CET; UTC+05 where it has none."""
+    label = local.strftime("%Z")
+    return f"UTC{label}" if label.startswith(("+", "-")) else label
+
+
+def zone_and_utc(moment: datetime, zone: zoneinfo.ZoneInfo) -> str:
+    """``Thu 18 Feb 2021, 11:15 PST (19:15 UTC)``: the zone's time, then UTC's (with its own
+    day when that differs). Plain text, for email and the admin."""
+    local = timezone.localtime(moment, zone)
+    text = f"{date_format(local, 'D j M Y, H:i')} {zone_label(local)}"
+    if zone.key == "UTC":
+        return text
+    utc = moment.astimezone(UTC)
+    same_day = utc.date() == local.date()
+    return f"{text} ({date_format(utc, 'H:i' if same_day else 'D j M, H:i')} UTC)"

@@ -11,6 +11,8 @@ from missions import views as mission_views
 admin.site.site_header = "Mars landing night — staff"
 admin.site.site_title = "marsweb staff"
 admin.site.index_title = "Missions, events and lights"
+# Lists need the width: the breadcrumbs and the index lead everywhere the sidebar would.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("", views.home, name="home"),

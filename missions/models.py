@@ -207,15 +207,11 @@ class Milestone(models.Model):
     kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.OTHER)
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
-    occurs_at = models.DateTimeField(
-        verbose_name="spacecraft event time (UTC)",
-        help_text="When it happens at the spacecraft, in UTC.",
-    )
+    occurs_at = models.DateTimeField(verbose_name="spacecraft event time (UTC)")
     signal_delay = models.DurationField(
         null=True,
         blank=True,
-        help_text="One-way light time to Earth, e.g. 00:11:22 for Perseverance's landing; "
-        "00:00:00 for events on Earth; empty when not known.",
+        help_text="One-way light time, e.g. 00:11:22; 00:00:00 on Earth; empty if not known.",
     )
     altitude_m = models.PositiveIntegerField("altitude (m)", null=True, blank=True)
     speed_m_s = models.DecimalField(

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from marsweb import clock
-from marsweb.caching import fragment_view, per_second_page
+from marsweb.caching import fragment_view, per_second_page, staff_preview
 from marsweb.countdown import CountdownPanel
 from marsweb.htmx import HtmxHttpRequest
 from missions import landing, marstime
@@ -32,22 +32,24 @@ def mission_list(request: HtmxHttpRequest) -> HttpResponse:
 @require_GET
 @per_second_page
 def mission_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    mission = get_object_or_404(
-        Mission.objects.published()
-        .select_related("parent", "rehearsal_of")
-        .prefetch_related(
-            Prefetch("milestones", queryset=Milestone.objects.order_by("occurs_at", "pk")),
-            "images",
-            Prefetch("children", queryset=Mission.objects.published()),
-        ),
-        slug=slug,
+    missions = Mission.objects.select_related("parent", "rehearsal_of").prefetch_related(
+        Prefetch("milestones", queryset=Milestone.objects.order_by("occurs_at", "pk")),
+        "images",
+        Prefetch("children", queryset=Mission.objects.published()),
     )
+    mission = missions.published().filter(slug=slug).first()
+    preview = mission is None
+    if preview:  # staff following "View on site" for a draft; anyone else: not found
+        if not request.user.is_staff:
+            raise Http404("No such mission")
+        mission = get_object_or_404(missions, slug=slug)
     now = clock.now().replace(microsecond=0)
     milestones = list(mission.milestones.all())
-    return render(
+    response = render(
         request,
         "missions/mission_detail.html",
         {
+            "preview": preview,
             "mission": mission,
             "now": now,
             "countdown": landing.mission_countdown_panel(mission, milestones, now),
@@ -56,6 +58,7 @@ def mission_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             "mars": landing.site_clock(mission, milestones, now),
         },
     )
+    return staff_preview(response) if preview else response
 
 
 def _published_timeline(slug: str) -> tuple[Mission, list[Milestone]]:

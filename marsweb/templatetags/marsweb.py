@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 
-from marsweb import images
+from marsweb import images, timezones
 from marsweb.countdown import format_remaining
 
 register = template.Library()
@@ -33,7 +33,7 @@ def timestamp(
     if moment is None:
         return ""
     local = timezone.localtime(moment, zone)
-    zone_label = _zone_label(local)
+    zone_label = timezones.zone_label(local)
     text = date_format(
         local, DATE_TIME_12H if clock12 else DATE_TIME_SECONDS if seconds else DATE_TIME
     )
@@ -83,22 +83,8 @@ def zoned_time(
 
 @register.filter
 def in_zone(moment: datetime | None, zone) -> str:
-    """Plain text for email: ``Thu 18 Feb 2021, 11:15 PST (19:15 UTC)``, the zone's time
-    first, then UTC (with its own day when that differs)."""
-    if moment is None:
-        return ""
-    local = timezone.localtime(moment, zone)
-    utc = moment.astimezone(timezone.UTC)
-    text = f"{date_format(local, DATE_TIME)} {_zone_label(local)}"
-    if zone.key == "UTC":
-        return text
-    same_day = utc.date() == local.date()
-    return f"{text} ({date_format(utc, 'H:i' if same_day else 'D j M, H:i')} UTC)"
-
-
-def _zone_label(local: datetime) -> str:
-    label = local.strftime("%Z")
-    return f"UTC{label}" if label.startswith(("+", "-")) else label
+    """Plain text for email: ``Thu 18 Feb 2021, 11:15 PST (19:15 UTC)``."""
+    return "" if moment is None else timezones.zone_and_utc(moment, zone)
 
 
 @register.filter

@@ -326,3 +326,13 @@ def test_a_submission_with_mistakes_leads_with_a_summary_linking_each_field(clie
     assert 'role="alert"' in summary and 'tabindex="-1"' in summary and "autofocus" in summary
     assert '<a href="#id_landmark">Landmark or building: This field is required.</a>' in summary
     assert '<a href="#id_city">City: We could not find this city in our list.' in summary
+
+
+def test_the_lighting_form_is_on_the_citys_clock_and_names_it(staff_client, seeded):
+    empire = Lighting.objects.get(landmark="Empire State Building")
+    page = staff_client.get(f"/admin/lights/lighting/{empire.pk}/change/").content.decode()
+    assert "Dates and times on the city's clock, America/New_York" in page
+    assert "Tue 16 Feb 2021, 17:32 EST (22:32 UTC)" in page  # the resolved start, read-only
+    assert re.search(r'<select name="time_zone"[^>]*>', page)
+    listing = staff_client.get("/admin/lights/lighting/").content.decode()
+    assert "Wed 17 Feb 2021, 02:00 EST (07:00 UTC)" in listing

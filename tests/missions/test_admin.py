@@ -3,10 +3,11 @@ from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from PIL import Image
 
 from missions.models import Mission, MissionImage
-from tests.factories import image_upload, make_milestone, make_mission
+from tests.factories import image_upload, make_event, make_milestone, make_mission
 
 pytestmark = pytest.mark.django_db
 
@@ -72,15 +73,37 @@ def test_staff_create_a_mission_with_a_milestone_and_an_image_and_see_it_on_the_
     assert client.get(image.image.url).status_code == 200
 
 
-def test_a_draft_mission_is_not_on_the_site_until_published(staff_client, client):
+def test_a_draft_mission_is_not_on_the_site_until_published(staff_client):
+    visitor = Client()
     staff_client.post("/admin/missions/mission/add/", mission_form(is_published=""))
-    assert client.get("/missions/rosalind-franklin/").status_code == 404
+    assert visitor.get("/missions/rosalind-franklin/").status_code == 404
     mission = Mission.objects.get(slug="rosalind-franklin")
     staff_client.post(
         "/admin/missions/mission/",
         {"action": "publish", "_selected_action": [mission.pk]},
     )
-    assert client.get("/missions/rosalind-franklin/").status_code == 200
+    assert visitor.get("/missions/rosalind-franklin/").status_code == 200
+
+
+def test_staff_preview_a_draft_on_the_site_and_nobody_else_sees_it(staff_client):
+    staff_client.post("/admin/missions/mission/add/", mission_form(is_published=""))
+    preview = staff_client.get("/missions/rosalind-franklin/")
+    page = preview.content.decode()
+    assert preview.status_code == 200
+    assert "<strong>Preview:</strong> not published. Only staff can see this page." in page
+    assert '<meta name="robots" content="noindex">' in page
+    assert preview["Cache-Control"] == "private, no-store"
+    # Not kept for anyone else, in this second or any other.
+    assert Client().get("/missions/rosalind-franklin/").status_code == 404
+    assert "Preview:" not in Client().get("/missions/").content.decode()
+
+
+def test_staff_preview_a_draft_event_too(staff_client):
+    make_event(slug="draft-party", is_published=False)
+    preview = staff_client.get("/events/draft-party/")
+    assert preview.status_code == 200 and preview["Cache-Control"] == "private, no-store"
+    assert "<strong>Preview:</strong>" in preview.content.decode()
+    assert Client().get("/events/draft-party/").status_code == 404
 
 
 def test_an_image_needs_alt_text(staff_client):
@@ -144,3 +167,12 @@ def test_the_mission_change_page_shows_earth_received_times(staff_client):
     make_milestone(mission)
     page = staff_client.get(f"/admin/missions/mission/{mission.pk}/change/").content.decode()
     assert "2021-02-18 20:55:00 UTC" in page
+
+
+def test_a_milestones_description_is_edited_in_the_mission_form(staff_client):
+    data = mission_form(**{"milestones-0-description": "Atlas V 541 from Cape Canaveral."})
+    staff_client.post("/admin/missions/mission/add/", data)
+    milestone = Mission.objects.get(slug="rosalind-franklin").milestones.get()
+    assert milestone.description == "Atlas V 541 from Cape Canaveral."
+    page = staff_client.get(f"/admin/missions/mission/{milestone.mission_id}/change/")
+    assert 'name="milestones-0-description"' in page.content.decode()

@@ -180,7 +180,11 @@ def test_staff_rehearse_from_the_admin_and_delete_it(staff_client, clock):
         "/admin/missions/mission/", {"action": "rehearse", "_selected_action": [perseverance.pk]}
     )
     assert ask.status_code == 200
-    assert "Landing in (minutes)" in ask.content.decode()
+    form = ask.content.decode()
+    assert "Landing in (minutes)" in form
+    # The admin's own look: an aligned fieldset, a submit row, breadcrumbs back to the mission.
+    assert '<fieldset class="module aligned">' in form and '<div class="submit-row">' in form
+    assert f'href="/admin/missions/mission/{perseverance.pk}/change/">Perseverance</a>' in form
     done = staff_client.post(
         "/admin/missions/mission/",
         {
