@@ -1,0 +1,91 @@
+"""How the site looks: every main page at desktop and phone size, in the dark and the light
+theme, saved as screenshots to look at, and checked with axe in each.
+
+The screenshots land in test-results/screenshots/ (the README says so): open them and
+judge them as a visitor would.
+"""
+
+from datetime import timedelta
+from io import StringIO
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from events.models import Event, Rsvp
+from marsweb import clock
+from missions.models import Mission
+from missions.rehearsal import mission_rehearse
+from tests.browser.test_pages import serious_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+SCHEMES = ("dark", "light")
+PAGES = {
+    "home": "/",
+    "mission": "/missions/perseverance-rehearsal/",
+    "event": "/events/perseverance-virtual-nasa-social-rehearsal/",
+    "lights": "/lights/",
+    "mars-time": "/mars-time/?at=2021-02-18T20:55:00Z",
+    "rsvp": "/rsvp/token-of-a-seated-attendee/",
+    "not-found": "/missions/no-such-mission/",
+}
+
+
+@pytest.fixture
+def landing_night():
+    call_command("seed", stdout=StringIO())
+    mission_rehearse(mission=Mission.objects.get(slug="perseverance"), minutes=12)
+    Rsvp.objects.create(
+        event=Event.objects.get(slug="perseverance-virtual-nasa-social-rehearsal"),
+        name="Katherine Johnson",
+        email="katherine@example.org",
+        status=Rsvp.Status.SEATED,
+        token="token-of-a-seated-attendee",
+    )
+
+
+def shoot(browser, live_server, path: str, name: str, size: str, scheme: str) -> list[str]:
+    """Save the page's screenshot; what axe finds serious in it."""
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport=SIZES[size],
+        color_scheme=scheme,
+        timezone_id="America/New_York",
+    )
+    try:
+        page = context.new_page()
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{name}-{size}-{scheme}.png", full_page=True)
+        return serious_violations(page)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_every_page_in_each_theme_and_size_has_no_serious_accessibility_violation(
+    browser, live_server, landing_night, size, scheme
+):
+    found = {
+        name: violations
+        for name, path in PAGES.items()
+        if (violations := shoot(browser, live_server, path, name, size, scheme))
+    }
+    assert found == {}
+
+
+def test_the_touchdown_moment_before_and_after(browser, live_server, landing_night):
+    """T−30 s and T+5 s around a rehearsal's touchdown, as Earth hears it."""
+    rehearsal = Mission.objects.rehearsals().get()
+    for label, offset in (("before-touchdown", -30), ("after-touchdown", 5)):
+        moment = rehearsal.landed_at + timedelta(seconds=offset)
+        with time_machine.travel(moment, tick=True):
+            assert abs((clock.now() - moment).total_seconds()) < 5
+            for size in SIZES:
+                assert shoot(browser, live_server, "/", label, size, "dark") == []
