@@ -9,7 +9,7 @@ STAMP_RUN := $(VENV)/.installed-runtime
 STAMP_DEV := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: bench bench-compare bench-deps validator-deps run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
+.PHONY: share-image bench bench-compare bench-deps validator-deps run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ if ! command -v "$(1)" >/dev/null; then \
   $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 fi
 endef
+
+## share-image: redraw static/img/og-default.png (link previews) from the landing scene
+share-image: install-dev browser-deps
+	$(PY) scripts/draw_share_image.py
 
 superuser: migrate
 	$(PY) manage.py createsuperuser

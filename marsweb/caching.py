@@ -53,6 +53,7 @@ from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -287,7 +288,10 @@ def fragment_view(
 
         def render() -> tuple[str, int | None]:
             shown = build(now=now.replace(microsecond=0), **url_kwargs)
-            return render_to_string(template, {name: shown}), shown.poll_seconds
+            # One fragment serves every visitor: its times are written in UTC, marked
+            # data-local, and static/js/timezone.js shows them in the visitor's zone.
+            with timezone.override(timezone.UTC):
+                return render_to_string(template, {name: shown}), shown.poll_seconds
 
         return fragment_response(request, now=now, render=render)
 

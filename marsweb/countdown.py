@@ -65,6 +65,20 @@ def poll_interval(remaining: timedelta | None, *, during_landing: bool = False) 
     return DISTANT_POLL_SECONDS
 
 
+def clock_parts(delta: timedelta) -> list[tuple[str, str]]:
+    """A duration as the big clock shows it: (digits, unit) pairs, days only when there are
+    some. ``[("3", "days"), ("04", "hours"), ("12", "minutes"), ("09", "seconds")]``.
+    static/js/countdown.js ticks the same parts between polls."""
+    total = max(0, int(delta.total_seconds()))
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    parts = [(f"{days}", "day" if days == 1 else "days")] if days else []
+    for value, unit in ((hours, "hour"), (minutes, "minute"), (seconds, "second")):
+        parts.append((f"{value:02d}", unit if value == 1 else unit + "s"))
+    return parts
+
+
 def format_remaining(delta: timedelta) -> str:
     """``3 days 04 h 12 min`` when days away, ``04:12:09`` within the last day."""
     total = max(0, int(delta.total_seconds()))
@@ -75,6 +89,14 @@ def format_remaining(delta: timedelta) -> str:
         unit = "day" if days == 1 else "days"
         return f"{days} {unit} {hours:02d} h {minutes:02d} min"
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+
+
+@dataclass(frozen=True)
+class TrackStep:
+    """One stage on the track under a countdown: "done", "now" or "next"."""
+
+    label: str
+    state: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,6 +117,8 @@ class CountdownPanel:
     is_rehearsal: bool = False  # labelled "Rehearsal"
     sol: int | None = None  # after a landing: the sol at the landing site
     site: str = ""  # the landing site's name, beside the sol
+    target_when: str = ""  # "Touchdown expected on Earth", shown before the target's time
+    track: tuple[TrackStep, ...] = ()  # the stages, done / now / next
 
     @property
     def poll_seconds(self) -> int | None:

@@ -29,19 +29,22 @@ def home(request: HttpRequest) -> HttpResponse:
     """The featured landing's live countdown, next events, tonight's lights, the missions."""
     now = clock.now().replace(microsecond=0)
     published = Mission.objects.published()
-    featured = published.featured_for_home(now=now)
+    featured = published.select_related("rehearsal_of").featured_for_home(now=now)
     context: dict = {"featured": featured, "now": now}
+    context["events"] = events = list(
+        Event.objects.published().upcoming(now=now).select_related("mission")[:HOME_EVENTS]
+    )
     if featured is not None:
         milestones = list(featured.milestones.all())
         context["countdown"] = mission_countdown_panel(featured, milestones, now)
-    context["events"] = list(
-        Event.objects.published().upcoming(now=now).select_related("mission")[:HOME_EVENTS]
-    )
+        # The hero's second button: the next event watching this landing, if any.
+        context["watch"] = next((e for e in events if e.mission_id == featured.pk), None)
     context["lightings"] = list(Lighting.objects.published().tonight(now=now)[:HOME_LIGHTINGS])
     context["missions"] = list(
         published.real()
         .exclude(pk=featured.pk if featured else None)
-        .select_related("parent")[:HOME_MISSIONS]
+        .select_related("parent")
+        .prefetch_related("images")[:HOME_MISSIONS]
     )
     return render(request, "home.html", context)
 

@@ -82,7 +82,18 @@ class MissionAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish", "rehearse"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "agency", "kind", "parent", "summary", "body"]}),
-        ("Status", {"fields": ["status", "status_note", "is_published", "is_featured"]}),
+        (
+            "Status",
+            {
+                "fields": [
+                    "status",
+                    "status_note",
+                    "is_published",
+                    "is_featured",
+                    "featured_after_landing",
+                ]
+            },
+        ),
         (
             "Dates and landing site",
             {

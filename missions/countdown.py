@@ -13,6 +13,7 @@ from marsweb.countdown import (
     LIVE_POLL_SECONDS,
     Countdown,
     Moment,
+    TrackStep,
     poll_interval,
     whole_seconds,
 )
@@ -73,7 +74,7 @@ def mission_countdown(
             poll = None
         return Countdown(
             phase="landed" if arrival_word == "touchdown" else "arrived",
-            phase_label="Landed" if arrival_word == "touchdown" else "Arrived at Mars",
+            phase_label="Touchdown confirmed" if arrival_word == "touchdown" else "Arrived at Mars",
             target=touchdown,
             target_label=f"since {arrival_word}",
             next_moment=next_moment,
@@ -116,4 +117,46 @@ def mission_countdown(
         happened_at_mars=now >= touchdown.occurs_at,
         edl_step=edl_step,
         poll_seconds=poll_interval(remaining, during_landing=phase == "edl"),
+    )
+
+
+# The stages a visitor follows, and the landing steps (EDL_STEPS) each one covers.
+LANDING_STAGES = (
+    ("Cruise", ()),
+    ("Approach", ()),
+    ("Entry", ("entry-interface", "peak-heating")),
+    ("Parachute", ("parachute-deploy", "heat-shield-separation")),
+    ("Powered descent", ("backshell-separation",)),
+    ("Sky crane", ("sky-crane",)),
+    ("Touchdown", ("touchdown",)),
+)
+ARRIVAL_STAGES = (("Cruise", ()), ("Approach", ()), ("Orbit insertion", ()))
+
+
+def stage_track(state: Countdown) -> tuple[TrackStep, ...]:
+    """The track under a mission's countdown: each stage done, now or next.
+
+    A lander's track runs cruise, approach, then the landing's stages; an orbiter's ends at
+    orbit insertion. Nothing without a landing or arrival to count to.
+    """
+    if state.target is None:
+        return ()
+    stages = ARRIVAL_STAGES if state.target.kind == "orbit-insertion" else LANDING_STAGES
+    labels = [label for label, _ in stages]
+    if state.phase in ("landed", "arrived"):
+        current = len(stages)  # every stage done
+    elif state.phase == "edl":
+        current = next(
+            (i for i, (_, kinds) in enumerate(stages) if state.edl_step in kinds),
+            len(stages) - 1,
+        )
+    elif state.phase == "approach":
+        current = 1
+    elif state.phase == "cruise":
+        current = 0
+    else:  # before launch
+        current = -1
+    return tuple(
+        TrackStep(label, "done" if i < current else "now" if i == current else "next")
+        for i, label in enumerate(labels)
     )

@@ -30,18 +30,23 @@ class DiagramStep:
 def edl_diagram(
     *, steps: Sequence[tuple[Moment, int | None, float | None]], now: datetime
 ) -> list[DiagramStep]:
-    """Points for the landing picture: each landing step placed along the seven minutes.
+    """Points for the landing picture: each landing step placed along the seven minutes,
+    counted from atmospheric entry (none without an entry step).
 
     ``steps`` holds (moment, altitude in m, speed in m/s). Altitudes are drawn on a log scale
     so that 125 km and the sky crane's 20 m both show; a step without a known altitude sits
     on the line between its neighbours.
     """
+    entry = next((s for s in steps if s[0].kind == "entry-interface"), None)
+    if entry is None:  # no atmospheric entry to count from: no picture rather than a wrong one
+        return []
+    entry_at = entry[0].earth_received_at
     landing = sorted(
-        (s for s in steps if s[0].kind in EDL_STEPS), key=lambda s: s[0].earth_received_at
+        (s for s in steps if s[0].kind in EDL_STEPS and s[0].earth_received_at >= entry_at),
+        key=lambda s: s[0].earth_received_at,
     )
     if len(landing) < 2:
         return []
-    entry_at = landing[0][0].earth_received_at
     span = (landing[-1][0].earth_received_at - entry_at).total_seconds() or 1.0
     top = math.log10(max((s[1] or 0) for s in landing) + 1) or 1.0
 
@@ -81,36 +86,71 @@ def edl_diagram(
     ]
 
 
-EDL_SVG = {"width": 820, "height": 320, "left": 40, "right": 40, "top": 40, "bottom": 70}
+@dataclass(frozen=True)
+class ChartBox:
+    """An SVG viewBox and the plot's margins inside it, in viewBox units (CSS px at 1:1)."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    minutes_per_tick: int  # a time label every this many minutes
+    altitude_ticks: tuple[int, ...]  # metres labelled on the altitude axis
 
 
-def edl_svg_points(diagram: list[DiagramStep]) -> dict | None:
-    """Pixel positions for the landing picture's SVG (viewBox units)."""
+# Wide for a desktop; narrow for a phone, drawn near 1:1 at 390 px so that its 13 px labels
+# stay at least 12 px on screen.
+WIDE = ChartBox(820, 370, 78, 30, 46, 70, 1, (10, 100, 1_000, 10_000, 100_000))
+NARROW = ChartBox(350, 390, 62, 18, 46, 70, 2, (10, 1_000, 100_000))
+
+
+def _metres(altitude: int) -> str:
+    return f"{altitude // 1000} km" if altitude >= 1000 else f"{altitude} m"
+
+
+def edl_svg_points(diagram: list[DiagramStep], box: ChartBox = WIDE) -> dict | None:
+    """Pixel positions for the landing picture's SVG in ``box``: the steps, the path and
+    the labelled axes (minutes after entry; altitude on a log scale)."""
     if not diagram:
         return None
-    box = EDL_SVG
-    inner_w = box["width"] - box["left"] - box["right"]
-    inner_h = box["height"] - box["top"] - box["bottom"]
-    ground = box["top"] + inner_h
-    points = []
-    for i, step in enumerate(diagram):
-        x = round(box["left"] + step.x * inner_w, 1)
-        y = round(box["top"] + (1 - step.y) * inner_h, 1)
-        points.append(
-            {
-                "step": step,
-                "x": x,
-                "y": y,
-                "number": i + 1,
-                # Time labels alternate between two rows below the ground: neighbours a few
-                # seconds apart never collide.
-                "label_y": ground + 22 + (i % 2) * 22,
-            }
-        )
+    inner_w = box.width - box.left - box.right
+    inner_h = box.height - box.top - box.bottom
+    ground = box.top + inner_h
+
+    def x_at(share: float) -> float:
+        return round(box.left + share * inner_w, 1)
+
+    def y_at(share: float) -> float:
+        return round(box.top + (1 - share) * inner_h, 1)
+
+    points = [
+        {"step": step, "x": x_at(step.x), "y": y_at(step.y), "number": i + 1}
+        for i, step in enumerate(diagram)
+    ]
+    span = diagram[-1].seconds_after_entry or 1
+    step_s = 60 * box.minutes_per_tick
+    x_ticks = [
+        {"x": x_at(seconds / span), "label": f"{seconds // 60}"}
+        for seconds in range(0, span + 1, step_s)
+    ]
+    highest = max((s.altitude_m or 0) for s in diagram)
+    top = math.log10(highest + 1) or 1.0
+    y_ticks = [
+        {"y": y_at(math.log10(metres + 1) / top), "label": _metres(metres)}
+        for metres in box.altitude_ticks
+        if metres <= highest
+    ]
     return {
-        **box,
+        "box": box,
         "ground": ground,
+        "right_edge": box.width - box.right,
         "polyline": " ".join(f"{p['x']},{p['y']}" for p in points),
         "points": points,
+        "x_ticks": x_ticks,
+        "y_ticks": y_ticks,
+        "x_title_x": round(box.left + inner_w / 2),
+        "x_title_y": ground + 52,
         "current": next((p["step"] for p in points if p["step"].is_current), None),
     }

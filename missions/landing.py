@@ -54,6 +54,10 @@ def mission_countdown_panel(
         moments=moments_of(milestones), now=now, landed_at=mission.landed_at
     )
     landed = state.since is not None and state.target.kind == "touchdown"
+    when = ""
+    if state.target is not None:
+        event = "Touchdown" if state.target.kind == "touchdown" else "Arrival"
+        when = f"{event} {'heard' if state.since is not None else 'expected'} on Earth"
     return CountdownPanel(
         state=state,
         url=reverse("missions:countdown", kwargs={"slug": mission.slug}),
@@ -62,6 +66,8 @@ def mission_countdown_panel(
         is_rehearsal=mission.is_rehearsal,
         sol=mission_sol_at(mission, milestones, at=now) if landed else None,
         site=mission.landing_site_name,
+        target_when=when,
+        track=countdown.stage_track(state),
     )
 
 
@@ -82,8 +88,8 @@ def site_clock(mission: Mission, milestones: Sequence[Milestone], now: datetime)
 
 
 def edl_picture(milestones: Sequence[Milestone], now: datetime) -> dict | None:
-    """The landing picture's SVG coordinates, from the timeline's landing steps; None
-    when the timeline has too few of them to draw."""
+    """The landing picture, wide and narrow (for phones), from the timeline's landing
+    steps; None when the timeline has no atmospheric entry or too few steps to draw."""
     diagram = edl.edl_diagram(
         steps=[
             (
@@ -96,4 +102,11 @@ def edl_picture(milestones: Sequence[Milestone], now: datetime) -> dict | None:
         ],
         now=now,
     )
-    return edl.edl_svg_points(diagram)
+    if not diagram:
+        return None
+    wide = edl.edl_svg_points(diagram, edl.WIDE)
+    return {
+        "charts": [("wide", wide), ("narrow", edl.edl_svg_points(diagram, edl.NARROW))],
+        "points": wide["points"],
+        "current": wide["current"],
+    }

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -58,9 +58,23 @@ class MissionQuerySet(models.QuerySet):
         return mission, milestones
 
     def featured_for_home(self, *, now):
-        """The soonest landing still to come, else the featured mission, else the latest."""
+        """The landing Earth has just heard of, for as long as staff keep it featured after
+        (``featured_after_landing``); else the soonest landing still to come; else the
+        featured mission; else the latest."""
+        just_landed = models.Q(landed_at__lte=now, featured_until__gt=now)
+        candidates = self.annotate(
+            featured_until=models.ExpressionWrapper(
+                models.F("landed_at") + models.F("featured_after_landing"),
+                output_field=models.DateTimeField(),
+            ),
+            just_landed=models.Case(models.When(just_landed, then=True), default=False),
+        ).filter(just_landed | models.Q(landed_at__gt=now))
+        # One query: a landing just heard of (the latest) before any still to come (the soonest).
+        latest_heard = models.Case(models.When(just_landed=True, then="landed_at"))
         return (
-            self.filter(landed_at__gt=now).order_by("landed_at").first()
+            candidates.order_by(
+                "-just_landed", latest_heard.desc(nulls_last=True), "landed_at"
+            ).first()
             or self.filter(is_featured=True).first()
             or self.order_by(models.F("landed_at").desc(nulls_last=True)).first()
         )
@@ -140,6 +154,12 @@ class Mission(models.Model):
         help_text="Set on a rehearsal: a copy of this mission's timeline moved to land soon.",
     )
     is_featured = models.BooleanField("featured", default=False)
+    featured_after_landing = models.DurationField(
+        default=timedelta(hours=24),
+        help_text="How long the home page keeps featuring this landing once Earth has heard "
+        "of it, before it moves on to the next one; e.g. 24:00:00 for a day, 0 to move on "
+        "at once.",
+    )
     is_published = models.BooleanField("published", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

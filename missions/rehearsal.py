@@ -65,6 +65,7 @@ def mission_rehearse(
         source_note=mission.source_note,
         rehearsal_of=mission,
         is_featured=False,
+        featured_after_landing=mission.featured_after_landing,
         is_published=True,
     )
     rehearsal.full_clean()

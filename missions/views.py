@@ -20,7 +20,7 @@ MISSIONS_PER_PAGE = 24
 @require_GET
 @per_second_page
 def mission_list(request: HtmxHttpRequest) -> HttpResponse:
-    missions = Mission.objects.published().select_related("parent")
+    missions = Mission.objects.published().select_related("parent").prefetch_related("images")
     page = Paginator(missions, MISSIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -54,7 +54,7 @@ def mission_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             "now": now,
             "countdown": landing.mission_countdown_panel(mission, milestones, now),
             "milestones": milestones,
-            "edl_svg": landing.edl_picture(milestones, now),
+            "edl": landing.edl_picture(milestones, now),
             "mars": landing.site_clock(mission, milestones, now),
         },
     )

@@ -5,10 +5,10 @@ from datetime import datetime
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from marsweb import images, timezones
-from marsweb.countdown import format_remaining
+from marsweb.countdown import clock_parts, format_remaining
 
 register = template.Library()
 
@@ -137,6 +137,19 @@ def distance_words(metres: int | None) -> str:
 def countdown_duration(delta) -> str:
     """A countdown's remaining time: ``3 days 04 h 12 min`` or ``04:12:09``."""
     return "" if delta is None else format_remaining(delta)
+
+
+@register.simple_tag
+def clock_segments(delta) -> str:
+    """The big clock's digits, each with its unit below: days (when any), hours, minutes,
+    seconds. Read aloud as "3 days 04 hours 12 minutes 09 seconds"."""
+    if delta is None:
+        return ""
+    return format_html_join(
+        " ",
+        '<span class="seg"><span class="num">{}</span> <span class="unit">{}</span></span>',
+        clock_parts(delta),
+    )
 
 
 @register.filter

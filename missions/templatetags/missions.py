@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django import template
 
-from missions.models import Mission
+from missions.models import Milestone, Mission
 
 register = template.Library()
 
@@ -18,3 +18,10 @@ def status_at(mission: Mission, now: datetime) -> Mission.Status:
 @register.filter
 def has_arrived(mission: Mission, now: datetime) -> bool:
     return mission.has_arrived(now)
+
+
+@register.filter
+def heard_by(milestone: Milestone, now: datetime) -> bool:
+    """``{{ milestone|heard_by:now }}``: Earth has heard of it by now (a milestone whose
+    signal delay nobody recorded counts from its spacecraft time)."""
+    return (milestone.earth_received_at or milestone.occurs_at) <= now

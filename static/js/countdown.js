@@ -31,6 +31,38 @@
     return pad(Math.floor(total / 3600)) + ":" + pad(Math.floor(total % 3600 / 60)) + ":" + pad(total % 60);
   }
 
+  // The big clock's parts, as the server writes them (marsweb.countdown.clock_parts).
+  function parts(total) {
+    total = Math.max(0, total);
+    var days = Math.floor(total / 86400), rest = total % 86400;
+    var values = [Math.floor(rest / 3600), Math.floor(rest % 3600 / 60), rest % 60];
+    var units = ["hour", "minute", "second"];
+    var out = days ? [[String(days), days === 1 ? "day" : "days"]] : [];
+    values.forEach(function (value, i) { out.push([pad(value), units[i] + (value === 1 ? "" : "s")]); });
+    return out;
+  }
+
+  function showSegments(el, total) {
+    var want = parts(total);
+    var segs = el.querySelectorAll(".seg");
+    if (segs.length !== want.length) {
+      el.textContent = "";
+      want.forEach(function (part, i) {
+        var seg = document.createElement("span"), num = document.createElement("span"), unit = document.createElement("span");
+        seg.className = "seg"; num.className = "num"; unit.className = "unit";
+        seg.appendChild(num); seg.appendChild(document.createTextNode(" ")); seg.appendChild(unit);
+        if (i) el.appendChild(document.createTextNode(" "));
+        el.appendChild(seg);
+      });
+      segs = el.querySelectorAll(".seg");
+    }
+    want.forEach(function (part, i) {
+      var num = segs[i].querySelector(".num"), unit = segs[i].querySelector(".unit");
+      if (num.textContent !== part[0]) num.textContent = part[0];
+      if (unit.textContent !== part[1]) unit.textContent = part[1];
+    });
+  }
+
   function adopt(root) {
     var boxes = root.querySelectorAll ? root.querySelectorAll("[data-countdown]") : [];
     if (root.matches && root.matches("[data-countdown]")) boxes = [root];
@@ -39,7 +71,10 @@
       if (serverNow) offset = serverNow - Date.now();
       var id = box.id || "countdown";
       var label = box.dataset.phaseLabel;
-      if (lastPhase[id] !== undefined && lastPhase[id] !== label) announce(box, label);
+      if (lastPhase[id] !== undefined && lastPhase[id] !== label) {
+        announce(box, label);
+        box.classList.add("just-changed"); // marks the change once (CSS, motion allowed)
+      }
       lastPhase[id] = label;
     });
     render();
@@ -66,11 +101,16 @@
         value = Math.max(0, Math.floor((now - target) / 1000));
         if (key in lastShown && value < lastShown[key]) value = lastShown[key];
       }
+      var reached = el.dataset.clock === "down" && value === 0 && lastShown[key] > 0;
       lastShown[key] = value;
-      var text = format(value);
-      if (el.textContent !== text) el.textContent = text;
+      if ("segments" in el.dataset) showSegments(el, value);
+      else if (el.textContent !== format(value)) el.textContent = format(value);
+      // At zero, ask for the new phase a moment later instead of waiting for the next poll.
+      var box = reached && el.closest("[data-countdown][data-hx-get]");
+      if (box && window.htmx) setTimeout(function () { window.htmx.trigger(box, "reached"); }, 1500);
     });
     markLandingSteps(now);
+    markHeard(now);
     Array.prototype.forEach.call(document.querySelectorAll("[data-mars-hours]"), function (el) {
       var elapsedHours = (now - Number(el.dataset.serverNow)) / 3600000;
       var text = hms(Number(el.dataset.marsHours) + elapsedHours / EARTH_DAYS_PER_SOL);
@@ -78,23 +118,34 @@
     });
   }
 
-  // The landing picture: steps Earth has heard of are "passed"; the latest is "current"
-  // until touchdown.
+  // The landing picture (drawn twice: wide and narrow) and its legend: steps Earth has
+  // heard of are "passed"; the latest is "current" until touchdown.
   function markLandingSteps(now) {
     var steps = document.querySelectorAll("circle[data-edl-at]");
     if (!steps.length) return;
     var times = Array.prototype.map.call(steps, function (el) { return Number(el.dataset.edlAt); });
-    var last = times[times.length - 1];
-    var current = -1;
-    times.forEach(function (at, i) { if (at <= now) current = i; });
-    if (now >= last) current = -1;
+    var last = Math.max.apply(null, times);
+    var current = null; // the time of the current step
+    times.forEach(function (at) { if (at <= now && (current === null || at > current)) current = at; });
+    if (now >= last) current = null;
     Array.prototype.forEach.call(document.querySelectorAll("[data-edl-at]"), function (el) {
-      var i = times.indexOf(Number(el.dataset.edlAt));
-      el.classList.toggle("passed", Number(el.dataset.edlAt) <= now);
-      el.classList.toggle("current", i === current);
-      if (el.tagName === "circle") el.setAttribute("r", i === current ? "11" : "8");
+      var at = Number(el.dataset.edlAt);
+      el.classList.toggle("passed", at <= now);
+      el.classList.toggle("current", at === current);
+      if (el.tagName === "circle") el.setAttribute("r", at === current ? "10" : "7");
       var badge = el.querySelector && el.querySelector(".badge-now");
-      if (badge) badge.hidden = i !== current;
+      if (badge) badge.hidden = at !== current;
+    });
+  }
+
+  // The timeline: entries Earth has heard of are done.
+  function markHeard(now) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-heard-at]"), function (el) {
+      var heard = Number(el.dataset.heardAt) <= now;
+      if (el.classList.contains("done") === heard) return;
+      el.classList.toggle("done", heard);
+      var mark = el.querySelector(".done-mark");
+      if (mark) mark.hidden = !heard;
     });
   }
 
@@ -114,7 +165,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    if (!document.querySelector("[data-countdown], [data-mars-hours]")) return;
+    if (!document.querySelector("[data-countdown], [data-mars-hours], [data-heard-at]")) return;
     Array.prototype.forEach.call(document.querySelectorAll("[data-countdown-pause]"), function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { setPaused(!paused); });

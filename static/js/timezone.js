@@ -66,19 +66,25 @@
   }
 
   var zone = chosenZone() || browserZone();
-  if (!zone || zone === document.documentElement.dataset.renderedTz) return;
+  if (!zone) return;
   try {
     new Intl.DateTimeFormat("en-GB", { timeZone: zone });
   } catch (error) {
     return; // a zone this browser does not know: keep the server's times
   }
-  function run() {
-    localize(document, zone);
+  // A page rendered in the visitor's chosen zone already reads right.
+  if (zone !== document.documentElement.dataset.renderedTz) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () {
+        localize(document, zone);
+      });
+    } else {
+      localize(document, zone);
+    }
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
-  else run();
-  // Fragments htmx swaps in carry times too.
-  document.addEventListener("htmx:afterSwap", function (event) {
-    localize(event.target, zone);
+  // Fragments htmx swaps in are shared by every visitor, so they come in UTC: always
+  // rewrite them. htmx:load fires on each new element, also after an outerHTML swap.
+  document.addEventListener("htmx:load", function (event) {
+    if (event.target !== document.body) localize(event.target, zone);
   });
 })();

@@ -31,6 +31,7 @@ def mission_form(**overrides) -> dict:
         "landing_sol": "0",
         "source_note": "ESA",
         "is_published": "on",
+        "featured_after_landing": "24:00:00",
         "milestones-TOTAL_FORMS": "1",
         "milestones-INITIAL_FORMS": "0",
         "milestones-MIN_NUM_FORMS": "0",

@@ -2,8 +2,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from marsweb.countdown import Moment, format_remaining
-from missions.countdown import mission_countdown
+from marsweb.countdown import Moment, clock_parts, format_remaining
+from missions.countdown import mission_countdown, stage_track
 from missions.edl import edl_diagram
 
 DELAY = timedelta(minutes=11, seconds=22)
@@ -162,3 +162,52 @@ def test_landing_picture_places_steps_and_marks_the_current_one():
     assert [s.title for s in diagram if s.is_current] == ["Parachute deployment"]
     assert edl_diagram(steps=steps, now=at(-10))[-1].is_passed
     assert not any(s.is_current for s in edl_diagram(steps=steps, now=at(-10)))
+
+
+def track(now) -> list[tuple[str, str]]:
+    return [(step.label, step.state) for step in stage_track(state(now))]
+
+
+def test_the_stage_track_marks_stages_done_now_and_next():
+    assert track(at(10 * 86400))[:3] == [("Cruise", "done"), ("Approach", "now"), ("Entry", "next")]
+    assert track(at(165))[2:5] == [
+        ("Entry", "done"),
+        ("Parachute", "now"),
+        ("Powered descent", "next"),
+    ]
+    assert track(at(-1)) == [
+        (label, "done")
+        for label in (
+            "Cruise",
+            "Approach",
+            "Entry",
+            "Parachute",
+            "Powered descent",
+            "Sky crane",
+            "Touchdown",
+        )
+    ]
+    assert all(step == "next" for _, step in track(datetime(2020, 7, 1, tzinfo=UTC)))
+
+
+def test_the_landing_picture_counts_from_atmospheric_entry_or_is_not_drawn():
+    steps = [(m, None, None) for m in TIMELINE]
+    assert edl_diagram(steps=steps, now=at(0))[0].kind == "entry-interface"
+    without_entry = [s for s in steps if s[0].kind != "entry-interface"]
+    assert edl_diagram(steps=without_entry, now=at(0)) == []
+
+
+@pytest.mark.parametrize(
+    "seconds, parts",
+    [
+        (0, [("00", "hours"), ("00", "minutes"), ("00", "seconds")]),
+        (3661, [("01", "hour"), ("01", "minute"), ("01", "second")]),
+        (86400 + 59, [("1", "day"), ("00", "hours"), ("00", "minutes"), ("59", "seconds")]),
+        (
+            3 * 86400 + 4 * 3600,
+            [("3", "days"), ("04", "hours"), ("00", "minutes"), ("00", "seconds")],
+        ),
+    ],
+)
+def test_the_big_clock_shows_days_only_when_there_are_some(seconds, parts):
+    assert clock_parts(timedelta(seconds=seconds)) == parts

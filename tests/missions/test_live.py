@@ -14,6 +14,8 @@ from missions.models import Mission
 from missions.rehearsal import mission_rehearse
 from missions.seed_data import MISSIONS
 from missions.seeding import missions_seed
+from tests.factories import make_milestone, make_mission
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -49,10 +51,12 @@ def test_htmx_gets_only_the_fragment_and_a_browser_gets_a_page(client, rehearsal
 
 def test_fragment_counts_down_to_earth_received_time_and_says_so(client, rehearsal):
     html = client.get(fragment_url(rehearsal), **HX).content.decode()
-    assert '>00:30:00</span> <span class="countdown-unit">to touchdown</span>' in html
-    assert "signal delay is 11 min 22 s" in html
-    assert "Rehearsal" in html
-    assert 'hx-trigger="every 10s"' in html
+    text = page_text(html)
+    assert "00 hours 30 minutes 00 seconds to touchdown, as heard on Earth" in text
+    assert "Touchdown expected on Earth: Wed 25 Nov 2026, 12:30:00 UTC" in text
+    assert "The signal takes 11 min 22 s to reach Earth" in text
+    assert "Rehearsal" in text
+    assert 'hx-trigger="every 10s, reached"' in html
 
 
 def test_fragment_says_the_landing_already_happened_at_mars(client, rehearsal, clock):
@@ -92,7 +96,7 @@ def test_the_next_second_is_a_new_fragment(client, rehearsal, clock):
     first = client.get(fragment_url(rehearsal), **HX)
     clock.shift(timedelta(seconds=1))
     second = client.get(fragment_url(rehearsal), **HX)
-    assert ">00:29:59<" in second.content.decode()
+    assert "00 hours 29 minutes 59 seconds" in page_text(second.content.decode())
     assert first["ETag"] != second["ETag"]
 
 
@@ -118,7 +122,7 @@ def test_home_features_the_soonest_upcoming_landing_with_a_live_countdown(
         page = client.get("/").content.decode()
     assert '<h1 id="hero-title">Perseverance (Rehearsal)</h1>' in page
     assert 'hx-get="/missions/perseverance-rehearsal/countdown/"' in page
-    assert ">00:30:00<" in page
+    assert "00 hours 30 minutes 00 seconds to touchdown, as heard on Earth" in page_text(page)
     assert 'class="refresh-link"' in page  # with JavaScript off, a refresh link
     assert 'role="status"' in page
 
@@ -222,9 +226,10 @@ def test_mission_page_during_a_rehearsal_draws_the_landing_with_the_current_step
 ):
     clock.shift(timedelta(minutes=30) - timedelta(seconds=165))
     page = client.get("/missions/perseverance-rehearsal/").content.decode()
-    assert '<svg class="edl-svg"' in page
-    assert "Now: Parachute deployment." in page
-    assert page.count('class="step passed current"') == 1
+    assert '<svg class="edl-svg wide"' in page and '<svg class="edl-svg narrow"' in page
+    assert page.count("Now: Parachute deployment.") == 2  # each layout's description
+    assert page.count('class="step passed current"') == 2  # one in each layout
+    assert "Minutes after atmospheric entry" in page and "Altitude (log scale)" in page
 
 
 def test_mars_time_converter_gives_the_worked_example(client, clock, django_assert_max_num_queries):
@@ -245,6 +250,17 @@ def test_mars_time_converter_lists_each_landed_missions_sol(client, clock):
     row = re.search(r"Perseverance</a></th>.*?</tr>", page, re.S).group(0)
     assert '<td class="num">1</td>' in row
     assert "Hope" not in page  # an orbiter has no site on the ground
+
+
+def test_mars_time_table_is_a_labelled_region_a_keyboard_can_scroll(client, clock):
+    missions_seed(missions=MISSIONS)
+    page = client.get("/mars-time/", {"at": "2021-02-19T20:00:00Z"}).content.decode()
+    region = re.search(r'<div class="table-scroll"([^>]*)>\s*<table', page).group(1)
+    assert 'role="region"' in region
+    assert 'tabindex="0"' in region
+    label = re.search(r'aria-labelledby="([^"]+)"', region).group(1)
+    assert re.search(rf'<h3 id="{label}">At each landed mission\'s site</h3>', page)
+    assert "Scroll the table sideways" in page
 
 
 def test_mars_time_without_at_shows_now(client, clock):
@@ -279,11 +295,12 @@ def test_mars_time_accepts_offsets_and_naive_times_as_utc(client, clock):
 
 def test_after_landing_the_fragment_shows_time_since_and_the_sol(client, rehearsal, clock):
     clock.shift(timedelta(minutes=31))
-    html = client.get(fragment_url(rehearsal), **HX).content.decode()
-    assert (
-        '>00:01:00</span> <span class="countdown-unit">since touchdown, as heard on Earth' in html
-    )
-    assert "Sol 0 at Jezero Crater" in html
+    text = page_text(client.get(fragment_url(rehearsal), **HX).content.decode())
+    assert text.startswith("Rehearsal Touchdown confirmed")
+    assert "00 hours 01 minute 00 seconds since touchdown, as heard on Earth" in text
+    assert "Touchdown heard on Earth: Wed 25 Nov 2026, 12:30:00 UTC" in text
+    assert "Sol 0 at Jezero Crater" in text
+    assert "expected" not in text and "to touchdown" not in text
 
 
 def test_a_fragment_rendered_by_one_server_is_served_by_another_through_redis(
@@ -309,14 +326,14 @@ def test_fragment_is_served_when_redis_is_down(client, rehearsal, settings):
     }
     response = client.get(fragment_url(rehearsal), **HX)
     assert response.status_code == 200
-    assert ">00:30:00<" in response.content.decode()
+    assert "00 hours 30 minutes 00 seconds" in page_text(response.content.decode())
 
 
 def test_a_rehearsals_status_and_arrival_wording_follow_the_clock(client, rehearsal, clock):
     def card(page: str) -> str:
         return re.search(
-            r'<article class="card mission-card">\s*<h3><a href="/missions/perseverance-rehearsal/">'
-            r".*?</article>",
+            r'<article class="card mission-card">((?!</article>).)*'
+            r'<h3><a href="/missions/perseverance-rehearsal/">.*?</article>',
             page,
             re.S,
         ).group(0)
@@ -325,14 +342,14 @@ def test_a_rehearsals_status_and_arrival_wording_follow_the_clock(client, rehear
     assert "On its way" in before and "Arrived" not in before
     assert "Landing expected <time" in before
     detail = " ".join(client.get("/missions/perseverance-rehearsal/").content.decode().split())
-    assert "status-cruise" in detail and "Landing expected on Earth" in detail
+    assert "status-cruise" in detail and "Touchdown expected on Earth" in detail
     clock.shift(timedelta(minutes=31))
     after = card(client.get("/missions/").content.decode())
     assert "Active" in after and "On its way" not in after
     assert "Arrived <time" in after and "Landing expected" not in after
     detail = " ".join(client.get("/missions/perseverance-rehearsal/").content.decode().split())
     assert '<span class="status status-active">Active</span>' in detail
-    assert "Landing heard on Earth" in detail and "Landing expected" not in detail
+    assert "Touchdown heard on Earth" in detail and "expected" not in detail
 
 
 def test_rehearsals_stay_out_of_search_engines(client, clock):
@@ -350,3 +367,52 @@ def test_rehearsals_stay_out_of_search_engines(client, clock):
     ):
         assert noindex in client.get(path).content.decode(), path
     assert noindex not in client.get("/missions/perseverance/").content.decode()
+
+
+def test_home_keeps_featuring_a_landing_for_a_day_after_touchdown_then_the_next(client, rehearsal):
+    make_mission(name="Next Lander", slug="next-lander", landed_at=NOW + timedelta(days=3))
+    with time_machine.travel(NOW + timedelta(minutes=31), tick=False):
+        page = page_text(client.get("/").content.decode())
+        assert "Perseverance (Rehearsal) Rehearsal Touchdown confirmed" in page
+    with time_machine.travel(NOW + timedelta(minutes=30, hours=23, seconds=59), tick=False):
+        assert (
+            '<h1 id="hero-title">Perseverance (Rehearsal)</h1>' in client.get("/").content.decode()
+        )
+    with time_machine.travel(NOW + timedelta(minutes=30, hours=24), tick=False):
+        assert '<h1 id="hero-title">Next Lander</h1>' in client.get("/").content.decode()
+
+
+def test_staff_set_how_long_a_landing_stays_featured_after_touchdown(client, rehearsal):
+    make_mission(name="Next Lander", slug="next-lander", landed_at=NOW + timedelta(days=3))
+    Mission.objects.filter(pk=rehearsal.pk).update(featured_after_landing=timedelta(hours=1))
+    with time_machine.travel(NOW + timedelta(minutes=89), tick=False):
+        assert (
+            '<h1 id="hero-title">Perseverance (Rehearsal)</h1>' in client.get("/").content.decode()
+        )
+    with time_machine.travel(NOW + timedelta(minutes=91), tick=False):
+        assert '<h1 id="hero-title">Next Lander</h1>' in client.get("/").content.decode()
+
+
+def test_after_touchdown_the_mission_page_marks_its_timeline_heard(client, rehearsal, clock):
+    def heard(page: str) -> list[str]:
+        return re.findall(r'<li class="timeline-item timeline-([a-z-]+) done"', page)
+
+    before = client.get("/missions/perseverance-rehearsal/").content.decode()
+    assert "touchdown" not in heard(before) and "launch" in heard(before)
+    assert "Touchdown expected on Earth" in page_text(before)
+    clock.shift(timedelta(minutes=31))
+    after = client.get("/missions/perseverance-rehearsal/").content.decode()
+    assert "touchdown" in heard(after) and "sky-crane" in heard(after)
+    assert "Touchdown confirmed" in page_text(after)
+    assert "expected" not in page_text(after)
+
+
+def test_a_timeline_without_atmospheric_entry_draws_no_landing_picture(client, clock):
+    mission = make_mission(slug="no-entry", landed_at=NOW - timedelta(days=1))
+    for kind, seconds in [("parachute-deploy", 170), ("sky-crane", 20), ("touchdown", 0)]:
+        make_milestone(
+            mission, kind=kind, title=kind, occurs_at=NOW - timedelta(days=1, seconds=seconds)
+        )
+    page = client.get("/missions/no-entry/").content.decode()
+    assert page.count("timeline-item") == 3
+    assert "edl-svg" not in page and "seven minutes of terror" not in page

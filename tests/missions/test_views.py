@@ -128,6 +128,9 @@ def test_bad_slug_gets_the_sites_own_404(client):
     page = response.content.decode()
     assert "Lost in space" in page
     assert 'href="/static/css/site.css"' in page or "site." in page
+    assert re.search(
+        r'<img src="/static/img/landing-scene[^"]*\.svg"[^>]*alt="A descent stage', page
+    )
 
 
 def test_unpublished_parent_is_not_linked(client):
@@ -148,7 +151,8 @@ def test_mission_pages_carry_open_graph_tags(client, seeded):
     page = client.get("/missions/curiosity/").content.decode()
     assert '<meta property="og:title" content="Curiosity">' in page
     assert 'property="og:url" content="http://127.0.0.1:8000/missions/curiosity/"' in page
-    assert 'property="og:image"' in page
+    assert 'property="og:image" content="http://127.0.0.1:8000/static/img/og-default.png"' in page
+    assert re.search(r'<meta property="og:image:alt"\s+content="A descent stage lowering a rover', page)
 
 
 def test_post_to_a_page_is_refused_cleanly(client, seeded):
@@ -164,10 +168,11 @@ def test_query_counts_do_not_grow_with_content(
         mission = make_mission(name=f"Bulk {n}")
         make_milestone(mission)
     perseverance = reverse("missions:detail", kwargs={"slug": "perseverance"})
-    # featured landing (upcoming, else featured), its timeline, events, lights, missions
-    with django_assert_max_num_queries(6):
+    # featured landing (just landed or upcoming, else featured), its timeline, events,
+    # lights, missions and their images
+    with django_assert_max_num_queries(7):
         assert client.get("/").status_code == 200
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         assert client.get("/missions/").status_code == 200
     with django_assert_max_num_queries(4):
         assert client.get(perseverance).status_code == 200
