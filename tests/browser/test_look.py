@@ -60,6 +60,11 @@ def shoot(browser, live_server, path: str, name: str, size: str, scheme: str) ->
         page = context.new_page()
         page.goto(path)
         page.wait_for_load_state("networkidle")
+        # Bring in what loads lazily (card pictures far down), then back to the top.
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(200)
+        page.evaluate("window.scrollTo(0, 0)")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / f"{name}-{size}-{scheme}.png", full_page=True)
         return serious_violations(page)
