@@ -152,7 +152,9 @@ def test_mission_pages_carry_open_graph_tags(client, seeded):
     assert '<meta property="og:title" content="Curiosity">' in page
     assert 'property="og:url" content="http://127.0.0.1:8000/missions/curiosity/"' in page
     assert 'property="og:image" content="http://127.0.0.1:8000/static/img/og-default.png"' in page
-    assert re.search(r'<meta property="og:image:alt"\s+content="A descent stage lowering a rover', page)
+    assert re.search(
+        r'<meta property="og:image:alt"\s+content="A descent stage lowering a rover', page
+    )
 
 
 def test_post_to_a_page_is_refused_cleanly(client, seeded):
