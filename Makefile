@@ -71,7 +71,7 @@ endef
 
 ## share-image: redraw static/img/og-default.png (link previews) from the landing scene
 share-image: install-dev browser-deps
-	$(PY) scripts/draw_share_image.py
+	$(PY) tests/browser/draw_share_image.py
 
 superuser: migrate
 	$(PY) manage.py createsuperuser

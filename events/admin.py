@@ -44,6 +44,9 @@ class EventAdmin(PlaceTimeAdmin):
     list_select_related = ["mission"]
     autocomplete_fields = ["mission"]
 
+    class Media:
+        js = ["js/admin-labels.js"]  # names the autocomplete box by its label
+
     def get_fieldsets(self, request, obj=None):
         zone = timezone.get_current_timezone_name()  # the event's (PlaceTimeAdmin)
         return [

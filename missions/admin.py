@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import ngettext
 
 from marsweb.images import image_make_renditions
-from missions.forms import RehearseForm
+from missions.forms import MissionListForm, RehearseForm
 from missions.models import Milestone, Mission, MissionImage, Rehearsal
 from missions.rehearsal import mission_rehearse
 
@@ -80,6 +80,14 @@ class MissionAdmin(admin.ModelAdmin):
     list_select_related = ["parent"]
     inlines = [MilestoneInline, MissionImageInline]
     actions = ["publish", "unpublish", "rehearse"]
+
+    class Media:
+        js = ["js/admin-labels.js"]  # names the autocomplete box by its label
+
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault("form", MissionListForm)
+        return super().get_changelist_form(request, **kwargs)
+
     fieldsets = [
         (None, {"fields": ["name", "slug", "agency", "kind", "parent", "summary", "body"]}),
         (

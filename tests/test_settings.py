@@ -1,6 +1,7 @@
 """Settings as an operator meets them: start-up checks run in a separate process."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -99,6 +100,14 @@ def test_collectstatic_builds_hashed_compressed_files(tmp_path):
     assert hashed
     assert list((tmp_path / "css").glob("site.*.css.br")), "brotli copies for whitenoise"
     assert list((tmp_path / "django_htmx").glob("htmx-2.min.*.js"))
+    # Fonts and pictures get hashed names too, and the stylesheet points at those: a
+    # browser or CDN keeps them for a year (WHITENOISE_MAX_AGE) and asks again only when
+    # they change.
+    css = hashed[0].read_text()
+    for font in ("public-sans-latin-400-normal", "public-sans-latin-700-normal"):
+        assert re.search(rf'url\("\.\./fonts/{font}\.[0-9a-f]{{12}}\.woff2"\)', css), font
+    assert re.search(r'url\("\.\./img/landing-scene\.[0-9a-f]{12}\.svg"\)', css)
+    assert list((tmp_path / "img" / "missions").glob("rover.*.svg"))
 
 
 def test_a_fresh_checkout_without_a_data_folder_can_migrate(tmp_path):

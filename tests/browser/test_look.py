@@ -48,26 +48,35 @@ def landing_night():
     )
 
 
-def shoot(browser, live_server, path: str, name: str, size: str, scheme: str) -> list[str]:
-    """Save the page's screenshot; what axe finds serious in it."""
-    context = browser.new_context(
+def new_context(browser, live_server, size: str, scheme: str):
+    return browser.new_context(
         base_url=live_server.url,
         viewport=SIZES[size],
         color_scheme=scheme,
         timezone_id="America/New_York",
     )
+
+
+def save(page, name: str, size: str, scheme: str) -> list[str]:
+    """Save the page's screenshot as it stands; what axe finds serious in it."""
+    page.wait_for_load_state("networkidle")
+    # Bring in what loads lazily (card pictures far down), then back to the top.
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(200)
+    page.evaluate("window.scrollTo(0, 0)")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{size}-{scheme}.png", full_page=True)
+    return serious_violations(page)
+
+
+def shoot(browser, live_server, path: str, name: str, size: str, scheme: str) -> list[str]:
+    """Save the page's screenshot; what axe finds serious in it."""
+    context = new_context(browser, live_server, size, scheme)
     try:
         page = context.new_page()
         page.goto(path)
-        page.wait_for_load_state("networkidle")
-        # Bring in what loads lazily (card pictures far down), then back to the top.
-        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(200)
-        page.evaluate("window.scrollTo(0, 0)")
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / f"{name}-{size}-{scheme}.png", full_page=True)
-        return serious_violations(page)
+        return save(page, name, size, scheme)
     finally:
         context.close()
 
@@ -94,3 +103,43 @@ def test_the_touchdown_moment_before_and_after(browser, live_server, landing_nig
             assert abs((clock.now() - moment).total_seconds()) < 5
             for size in SIZES:
                 assert shoot(browser, live_server, "/", label, size, "dark") == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_admin_as_an_editor_sees_it_in_each_theme_and_size(
+    browser, live_server, landing_night, django_user_model, size, scheme
+):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "correct horse 1")
+    mission = Mission.objects.get(slug="perseverance")
+    context = new_context(browser, live_server, size, scheme)
+    try:
+        page = context.new_page()
+        page.goto("/admin/login/")
+        found = {}
+        if violations := save(page, "admin-login", size, scheme):
+            found["admin-login"] = violations
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", "correct horse 1")
+        page.click("input[type=submit]")
+        for name, path in {
+            "admin-home": "/admin/",
+            "admin-missions": "/admin/missions/mission/",
+            "admin-mission": f"/admin/missions/mission/{mission.pk}/change/",
+            "admin-events": "/admin/events/event/",
+            "admin-lightings": "/admin/lights/lighting/",
+        }.items():
+            page.goto(path)
+            if violations := save(page, name, size, scheme):
+                found[name] = violations
+        # The rehearse form: an action on the mission list.
+        page.goto("/admin/missions/mission/")
+        page.locator(f"input[name=_selected_action][value='{mission.pk}']").check()
+        page.select_option("select[name=action]", "rehearse")
+        page.locator("button[name=index]").click()
+        page.locator("input[name=minutes]").wait_for()
+        if violations := save(page, "admin-rehearse", size, scheme):
+            found["admin-rehearse"] = violations
+    finally:
+        context.close()
+    assert found == {}

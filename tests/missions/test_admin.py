@@ -1,4 +1,5 @@
 import os
+import re
 from io import BytesIO
 
 import pytest
@@ -177,3 +178,17 @@ def test_a_milestones_description_is_edited_in_the_mission_form(staff_client):
     assert milestone.description == "Atlas V 541 from Cape Canaveral."
     page = staff_client.get(f"/admin/missions/mission/{milestone.mission_id}/change/")
     assert 'name="milestones-0-description"' in page.content.decode()
+
+
+def test_each_published_box_in_the_mission_list_is_named_for_its_mission(staff_client):
+    make_mission(slug="insight", name="InSight")
+    page = staff_client.get("/admin/missions/mission/").content.decode()
+    box = re.search(r'<input type="checkbox" name="form-0-is_published"[^>]*>', page).group(0)
+    assert 'aria-label="Published: InSight"' in box
+
+
+def test_the_mission_form_loads_the_script_that_names_its_autocomplete_box(staff_client):
+    mission = make_mission(slug="insight", name="InSight")
+    page = staff_client.get(f"/admin/missions/mission/{mission.pk}/change/").content.decode()
+    assert 'src="/static/js/admin-labels.js"' in page
+    assert '<label for="id_parent">' in page

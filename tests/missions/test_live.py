@@ -49,6 +49,16 @@ def test_htmx_gets_only_the_fragment_and_a_browser_gets_a_page(client, rehearsal
     assert "HX-Request" in fragment["Vary"] and "HX-Request" in page["Vary"]
 
 
+def test_fragment_polled_every_few_seconds_asks_for_no_picture_font_or_style(client, rehearsal):
+    # Before, during and after touchdown: the look lives in the page's cached stylesheet.
+    for minutes in (0, 30, 31):
+        with time_machine.travel(NOW + timedelta(minutes=minutes), tick=False):
+            html = client.get(fragment_url(rehearsal), **HX).content.decode()
+        assert 'id="countdown"' in html
+        for fetching in ("<img", "<link", "<script", "<style", "url(", "src=", "srcset="):
+            assert fetching not in html
+
+
 def test_fragment_counts_down_to_earth_received_time_and_says_so(client, rehearsal):
     html = client.get(fragment_url(rehearsal), **HX).content.decode()
     text = page_text(html)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "static"
 OUT = STATIC / "img" / "og-default.png"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
