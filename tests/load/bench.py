@@ -192,13 +192,19 @@ def stop_server(processes: list[subprocess.Popen]) -> None:
         process.wait(30)
 
 
+def poll_seconds(fragment: str) -> int:
+    """How often a fragment asks to be polled: its hx-trigger's "every Ns" (which may be
+    followed by other triggers, as in "every 10s, reached")."""
+    return int(re.search(r'hx-trigger="every (\d+)s[",]', fragment).group(1))
+
+
 def targets(env, *, base: str = BASE) -> dict:
     """The URLs to drive, found from the running site itself."""
     home, _ = get("/", base=base)
     static = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', home).group(1)
     countdown = re.search(r'hx-get="(/missions/[^"]+/countdown/)"', home).group(1)
     fragment, _ = get(countdown, {"HX-Request": "true"}, base=base)
-    poll = int(re.search(r'hx-trigger="every (\d+)s"', fragment).group(1))
+    poll = poll_seconds(fragment)
     event = "/events/perseverance-virtual-nasa-social-rehearsal/"
     page, headers = get(event, base=base)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
