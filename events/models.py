@@ -155,6 +155,9 @@ class Rsvp(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the visitor last asked for the confirmation email: set with its enqueue, in one
+    # transaction, so a double submit finds it and sends no second email.
+    confirmation_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
     waitlisted_at = models.DateTimeField(null=True, blank=True, editable=False)

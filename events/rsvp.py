@@ -38,8 +38,11 @@ def rsvp_request(*, event: Event, name: str, email: str, now: datetime | None = 
 
     Whatever was stored before, the visitor sees the same answer. A pending RSVP gets a fresh
     confirmation link; a confirmed one gets a note with the link to its own page; a
-    cancelled one starts over as pending. Within a minute of the last email nothing more is
-    sent, so the form cannot be used to flood someone's inbox.
+    cancelled one starts over as pending. Within a minute of the last request nothing more
+    is sent, so the form cannot be used to flood someone's inbox, and a double submit sends
+    one email: the request's time is stored in the transaction that enqueues the email.
+    A pending RSVP keeps the name it was first given: whoever knows an address must not
+    rename the seat its owner is about to confirm.
 
     Most sign-ups are a new address: that is one INSERT in a transaction of its own, so the
     database's write lock (all of SQLite's) is held for as short a time as possible. Only
@@ -49,7 +52,7 @@ def rsvp_request(*, event: Event, name: str, email: str, now: datetime | None = 
     now = now or clock.now()
     email = normalize_email(email)
     name = name.strip()
-    rsvp = Rsvp(event=event, name=name, email=email)
+    rsvp = Rsvp(event=event, name=name, email=email, confirmation_requested_at=now)
     # Field checks only: the event is known to exist, and the database enforces uniqueness.
     rsvp.full_clean(exclude=["event"], validate_unique=False, validate_constraints=False)
     try:
@@ -72,16 +75,14 @@ def _rsvp_request_again(*, event: Event, name: str, email: str, now: datetime) -
             rsvp.status = Rsvp.Status.PENDING
             rsvp.name = name
             rsvp.confirmed_at = rsvp.seated_at = rsvp.waitlisted_at = rsvp.cancelled_at = None
+            rsvp.confirmation_requested_at = None
             rsvp.confirmation_sent_at = rsvp.status_email_sent_at = rsvp.reminder_sent_at = None
             rsvp.save()
-        elif rsvp.status == Rsvp.Status.PENDING and rsvp.name != name:
-            rsvp.name = name
-            rsvp.save(update_fields=["name"])
 
-        recently = rsvp.confirmation_sent_at and now - rsvp.confirmation_sent_at < timedelta(
-            minutes=1
-        )
-        if not recently:
+        asked = rsvp.confirmation_requested_at
+        if asked is None or now - asked >= timedelta(minutes=1):
+            rsvp.confirmation_requested_at = now
+            rsvp.save(update_fields=["confirmation_requested_at"])
             kind = "confirm" if rsvp.status == Rsvp.Status.PENDING else "already"
             _send_email(rsvp.pk, kind)
     return rsvp

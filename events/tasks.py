@@ -44,6 +44,9 @@ def build_email(rsvp: Rsvp, kind: str) -> SiteEmail:
     event = rsvp.event
     context = {
         "rsvp": rsvp,
+        # A name nobody has confirmed yet is whatever someone typed beside this address:
+        # the confirmation email does not repeat it to the address's owner.
+        "greeting_name": "" if rsvp.status == Rsvp.Status.PENDING else rsvp.name,
         "event": event,
         "site_url": settings.SITE_URL,
         "page_url": settings.SITE_URL + rsvp.get_absolute_url(),

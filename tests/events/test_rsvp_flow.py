@@ -121,6 +121,26 @@ def test_repeat_sign_up_of_a_seated_attendee_looks_the_same_and_emails_their_pag
     assert Rsvp.objects.count() == 1
 
 
+def test_a_repeat_sign_up_does_not_rename_a_pending_rsvp(client, event, clock):
+    sign_up(client, event, name="Ada Lovelace")
+    clock.shift(timedelta(minutes=2))
+    sign_up(client, event, name="Click https://evil.example now")
+    assert Rsvp.objects.get().name == "Ada Lovelace"
+    client.post(confirm_link(mail.outbox[-1]))
+    assert (
+        "You have a seat, Ada Lovelace"
+        in client.get(Rsvp.objects.get().get_absolute_url()).content.decode()
+    )
+
+
+def test_the_confirmation_email_does_not_repeat_a_name_nobody_has_confirmed(client, event):
+    sign_up(client, event, name="Click https://evil.example now")
+    message = mail.outbox[0]
+    assert message.body.startswith("Hello,")
+    assert "evil.example" not in message.body
+    assert "evil.example" not in message.alternatives[0].content
+
+
 def test_sign_ups_within_a_minute_do_not_flood_an_inbox(client, event):
     for _ in range(3):
         sign_up(client, event)
@@ -168,9 +188,10 @@ def test_invalid_input_gets_the_form_back_with_the_message_beside_the_field(
 
 
 def test_html_in_a_name_is_shown_as_text_everywhere(client, event):
-    sign_up(client, event, name="<script>alert(1)</script>")
-    assert "<script>alert(1)</script>" not in mail.outbox[0].alternatives[0].content
-    assert "&lt;script&gt;" in mail.outbox[0].alternatives[0].content
+    sign_up_and_confirm(client, event, "<script>alert(1)</script>", "ada@example.org")
+    seat_email = mail.outbox[-1].alternatives[0].content
+    assert "<script>alert(1)</script>" not in seat_email
+    assert "&lt;script&gt;" in seat_email
     page = client.get(Rsvp.objects.get().get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in page
 

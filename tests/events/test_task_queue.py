@@ -94,3 +94,22 @@ def test_a_retry_queued_behind_the_first_email_sends_nothing_more(client, event,
     run_worker()
     assert len(mail.outbox) == 1
     assert DBTaskResult.objects.successful().count() == 2
+
+
+def test_a_form_posted_again_before_the_worker_sent_the_email_sends_one_email(client, event):
+    # The guard used to read the time the worker records after sending: still empty here.
+    sign_up(client)
+    with time_machine.travel(NOW + timedelta(seconds=0.3), tick=False):
+        sign_up(client)
+    assert DBTaskResult.objects.ready().count() == 1
+    run_worker()
+    assert len(mail.outbox) == 1
+
+
+def test_a_minute_later_the_visitor_may_ask_again(client, event):
+    sign_up(client)
+    run_worker()
+    with time_machine.travel(NOW + timedelta(minutes=1, seconds=1), tick=False):
+        sign_up(client)
+        run_worker()
+    assert len(mail.outbox) == 2
