@@ -142,9 +142,9 @@ class RsvpAdmin(admin.ModelAdmin):
         ):
             writer.writerow(
                 [
-                    rsvp.event.title,
+                    _csv_safe(rsvp.event.title),
                     _csv_safe(rsvp.name),
-                    rsvp.email or "",
+                    _csv_safe(rsvp.email or ""),
                     rsvp.get_status_display(),
                     rsvp.created_at.strftime("%Y-%m-%d %H:%M:%S"),
                     rsvp.confirmed_at.strftime("%Y-%m-%d %H:%M:%S") if rsvp.confirmed_at else "",
@@ -180,5 +180,6 @@ class RsvpAdmin(admin.ModelAdmin):
 
 
 def _csv_safe(value: str) -> str:
-    """Keep spreadsheet programs from running a name as a formula."""
+    """Keep spreadsheet programs from running a cell as a formula ("=1+2@example.org" is a
+    valid address too)."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

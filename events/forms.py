@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from marsweb.validators import validate_printable
+from marsweb.validators import validate_printable, validate_public_email
 
 
 class RsvpForm(forms.Form):
@@ -25,6 +25,11 @@ class RsvpForm(forms.Form):
     )
     # A field people never see or fill; form-filling robots do.
     website = forms.CharField(required=False, max_length=200, label="Leave this field empty")
+
+    def clean_email(self) -> str:
+        # After the field's own check: one message for one mistake.
+        validate_public_email(self.cleaned_data["email"])
+        return self.cleaned_data["email"]
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())

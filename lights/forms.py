@@ -4,7 +4,7 @@ from django import forms
 
 from lights.models import Lighting
 from lights.places import find_city, zone_at
-from marsweb.validators import validate_printable
+from marsweb.validators import validate_printable, validate_public_email
 
 
 class LightingSubmitForm(forms.ModelForm):
@@ -81,6 +81,11 @@ class LightingSubmitForm(forms.ModelForm):
         # Needed or not by what is chosen above them: their help says when, not "(optional)".
         for name in self.Meta.help_texts:
             self.fields[name].needed_when_chosen = True
+
+    def clean_submitter_email(self) -> str:
+        # After the field's own check: one message for one mistake.
+        validate_public_email(self.cleaned_data["submitter_email"])
+        return self.cleaned_data["submitter_email"]
 
     @property
     def is_robot(self) -> bool:

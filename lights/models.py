@@ -1,18 +1,32 @@
 import zoneinfo
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 
-from marsweb import timezones
+from marsweb import clock, timezones
 from marsweb.timezones import validate_time_zone
+
+# Dates a lighting may be given: the seeded history (February 2021) up to a year ahead.
+EARLIEST_DATE = date(2020, 1, 1)
+AHEAD = timedelta(days=366)
+# Whatever a row holds (changed by hand, or from before the dates were checked), public
+# pages show only times they can convert into any zone.
+SHOWABLE = (datetime(1900, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
 
 
 class LightingQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        first, last = SHOWABLE
+        return (
+            self.filter(is_published=True)
+            .exclude(starts_at__lt=first)
+            .exclude(starts_at__gte=last)
+            .exclude(ends_at__lt=first)
+            .exclude(ends_at__gte=last)
+        )
 
     def not_over(self, moment):
         """Lit at ``moment`` or still to come: a known start, and not yet ended."""
@@ -99,6 +113,13 @@ class Lighting(models.Model):
                 errors[f"{end}_date"] = "Give the local date, or choose “Not announced yet”."
             if kind == self.TimeKind.EXACT and getattr(self, f"{end}_time") is None:
                 errors[f"{end}_time"] = "Give the local time, or choose sunset or sunrise."
+            day = getattr(self, f"{end}_date")
+            latest = clock.now().date() + AHEAD
+            if day and not EARLIEST_DATE <= day <= latest and f"{end}_date" not in errors:
+                errors[f"{end}_date"] = (
+                    f"Give a date between {EARLIEST_DATE.day} {EARLIEST_DATE:%B %Y} "
+                    f"and {latest.day} {latest:%B %Y}."
+                )
         if errors:
             raise ValidationError(errors)
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lights import ics, schedule, sun
@@ -119,6 +120,7 @@ def lights_calendar(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@cache_control(private=True, no_cache=True)  # its form carries the visitor's CSRF token
 @require_http_methods(["GET", "POST"])
 @rate_limit_posts("lights-submit")
 def lights_submit(request: HttpRequest) -> HttpResponse:

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.static import serve as static_serve
 
@@ -90,6 +90,7 @@ def _safe_next(request: HttpRequest, candidate: str | None) -> str:
     return reverse("home")
 
 
+@cache_control(private=True, no_cache=True)  # it shows (and sets) the visitor's own choice
 @require_http_methods(["GET", "POST"])
 def choose_time_zone(request: HttpRequest) -> HttpResponse:
     """Let the visitor pick the zone every time on the site is shown in (a cookie)."""

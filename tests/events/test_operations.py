@@ -241,6 +241,20 @@ def test_admin_exports_attendees_as_csv(staff_client):
     assert len(rows) == 3
 
 
+def test_the_csv_export_neutralises_a_formula_in_an_email_address_too(staff_client):
+    event = make_event(title="+Watch party")
+    make_rsvp(event, name="Eve", email="=1+2@example.org", status="seated")
+    response = staff_client.post(
+        "/admin/events/rsvp/",
+        {
+            "action": "export_csv",
+            "_selected_action": list(Rsvp.objects.values_list("pk", flat=True)),
+        },
+    )
+    row = list(csv.reader(io.StringIO(response.content.decode())))[1]
+    assert row[:3] == ["'+Watch party", "Eve", "'=1+2@example.org"]
+
+
 def test_admin_resends_a_confirmation(staff_client):
     rsvp = make_rsvp(make_event())
     staff_client.post(

@@ -187,6 +187,29 @@ def test_invalid_input_gets_the_form_back_with_the_message_beside_the_field(
     assert not mail.outbox
 
 
+@pytest.mark.parametrize("email", ["ada@localhost", "ada@[127.0.0.1]"])
+def test_an_address_without_a_public_domain_is_refused_clearly(client, event, email):
+    response = client.post(
+        "/events/watch-party/rsvp/", {"name": "Ada", "email": email, "website": ""}
+    )
+    assert response.status_code == 400
+    assert "Enter an email address with a full domain" in response.content.decode()
+    assert not Rsvp.objects.exists() and not mail.outbox
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "\u0645\u0647\u200c\u0633\u0627",  # Persian: the non-joiner keeps the letters apart
+        "Ada \U0001f469\u200d\U0001f680",  # woman astronaut: an emoji joined with ZWJ
+    ],
+)
+def test_names_that_need_a_joiner_are_accepted(client, event, name):
+    response = sign_up(client, event, name=name)
+    assert response.status_code == 200
+    assert Rsvp.objects.get().name == name
+
+
 def test_html_in_a_name_is_shown_as_text_everywhere(client, event):
     sign_up_and_confirm(client, event, "<script>alert(1)</script>", "ada@example.org")
     seat_email = mail.outbox[-1].alternatives[0].content

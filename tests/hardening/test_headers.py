@@ -98,6 +98,26 @@ def test_the_time_zone_choice_is_a_host_locked_secure_cookie(client, production)
     assert "Times are shown in <strong data-visitor-zone>Asia/Tokyo</strong>" in page
 
 
+@pytest.mark.parametrize(
+    ("method", "url", "data"),
+    [
+        ("get", "/timezone/", {}),
+        ("post", "/timezone/", {"tz": "Asia/Tokyo", "next": "/"}),
+        ("post", "/timezone/", {"tz": "Mars/Jezero"}),
+        ("get", "/lights/submit/", {}),
+        ("post", "/lights/submit/", {"landmark": ""}),
+    ],
+)
+def test_pages_that_set_a_visitors_cookie_are_private_and_revalidated(
+    client, production, method, url, data
+):
+    # They set the CSRF or the zone cookie: a shared cache must never keep or replay them.
+    response = getattr(client, method)(url, data, secure=True, HTTP_X_FORWARDED_PROTO="https")
+    assert response.status_code in (200, 302, 400)
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-cache"} <= directives
+
+
 def test_attendee_pages_are_never_stored_by_caches(client, production):
     event = make_event(slug="party")
     rsvp = make_rsvp(event, status="seated")

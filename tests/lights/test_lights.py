@@ -198,6 +198,7 @@ def test_a_city_from_the_bundled_list_places_the_lighting(client):
             "Use letters, numbers and punctuation only.",
         ),
         ({"submitter_email": ""}, "Enter your email address"),
+        ({"submitter_email": "clerk@localhost"}, "Enter an email address with a full domain"),
         ({"start_kind": "moonrise"}, "Select a valid choice."),
         ({"start_date": "2021-02-30"}, "Enter a valid date."),
     ],
@@ -207,6 +208,32 @@ def test_bad_submissions_get_the_form_back_with_a_clear_message(client, override
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Lighting.objects.exists()
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "2019-12-31"])
+def test_a_date_outside_the_window_is_a_clear_form_error(client, day):
+    response = client.post(
+        "/lights/submit/",
+        submission(start_kind="exact", start_date=day, start_time="20:00", end_date=day),
+    )
+    assert response.status_code == 400
+    assert "Give a date between 1 January 2020 and" in response.content.decode()
+    assert not Lighting.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "moment", [datetime(1, 1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, 20, tzinfo=UTC)]
+)
+def test_the_public_pages_survive_a_stored_row_with_any_time(client, seeded, moment):
+    # A row changed by hand, or stored before dates were checked: hidden, never a 500.
+    Lighting.objects.filter(city="New York").update(
+        starts_at=moment, ends_at=moment, start_date=moment.date(), end_date=moment.date()
+    )
+    for url in ("/lights/", "/", "/lights/calendar.ics"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Empire State Building" not in response.content.decode(), url
+    assert "Los Angeles" in client.get("/lights/").content.decode()
 
 
 def test_a_polar_night_submission_is_stored_with_its_reason(client):
@@ -279,20 +306,20 @@ def test_lights_page_queries_do_not_grow_with_content(
 
 
 def test_tonight_and_the_nights_ahead_come_first_and_earlier_nights_last(client, seeded):
-    lighting_save(
-        lighting=Lighting(
-            landmark="Town hall",
-            city="Lyon",
-            country="France",
-            latitude="45.76",
-            longitude="4.84",
-            time_zone="Europe/Paris",
-            start_kind="sunset",
-            start_date=datetime(2030, 1, 11).date(),
-            is_published=True,
-        )
-    )
     with time_machine.travel(datetime(2030, 1, 10, 12, 0, tzinfo=UTC), tick=False):
+        lighting_save(
+            lighting=Lighting(
+                landmark="Town hall",
+                city="Lyon",
+                country="France",
+                latitude="45.76",
+                longitude="4.84",
+                time_zone="Europe/Paris",
+                start_kind="sunset",
+                start_date=datetime(2030, 1, 11).date(),
+                is_published=True,
+            )
+        )
         page = client.get("/lights/").content.decode()
     coming = page.index("Night of Friday 11 January 2030")
     earlier = page.index('<h2 id="past-nights-title">Earlier nights</h2>')
