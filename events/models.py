@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 import zoneinfo
 
@@ -186,6 +187,12 @@ class Rsvp(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("events:rsvp", kwargs={"token": self.token})
+
+    @property
+    def pass_code(self) -> str:
+        """The code printed on the boarding pass: fixed for this RSVP, and telling nothing
+        (its number would say how many signed up before; its token would open its page)."""
+        return hashlib.sha256(f"pass:{self.token}".encode()).hexdigest()[:8].upper()
 
     def waitlist_position(self) -> int | None:
         """1 for the next in line, or None when not on the waitlist."""

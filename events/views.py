@@ -243,7 +243,7 @@ def rsvp_boarding_pass(request: HttpRequest, token: str) -> HttpResponse:
         destination=(
             mission.landing_site_name if mission and mission.landing_site_name else "Mars"
         ),
-        code=f"{rsvp.pk:06d}",
+        code=rsvp.pass_code,
         waitlist_position=rsvp.waitlist_position(),
     )
     response = HttpResponse(png, content_type="image/png")

@@ -332,6 +332,8 @@ def _fragment_answer(request: HttpRequest, cached: tuple[str, int | None, str]) 
     max_age = poll or 60
     response["Cache-Control"] = f"public, max-age={max_age}, s-maxage={max_age}"
     patch_vary_headers(response, ["HX-Request"])
+    # Rendered in UTC for everyone (see fragment_view): the zone cookie does not change it.
+    response.same_in_every_zone = True
     return response
 
 

@@ -29,11 +29,12 @@ def visitor_time_zone(get_response: Callable[[HttpRequest], HttpResponse]):
             response = get_response(request)
         finally:
             timezone.deactivate()
-        # Live fragments carry durations only, the same for every zone.
+        # Live fragments are rendered in UTC, the same for every zone; anything else in
+        # HTML was rendered in the visitor's, whatever headers the request carried.
         if (
             request.visitor_tz_chosen
             and response.get("Content-Type", "").startswith("text/html")
-            and not request.headers.get("HX-Request")
+            and not getattr(response, "same_in_every_zone", False)
         ):
             patch_vary_headers(response, ["Cookie"])
             patch_cache_control(response, private=True)

@@ -20,8 +20,10 @@ def cookie_name() -> str:
 @cache
 def valid_names() -> frozenset[str]:
     names = {n for n in zoneinfo.available_timezones() if "/" in n or n == "UTC"}
-    # Legacy aliases (US/Eastern, Etc/GMT+5...) work but would only clutter the choice.
-    return frozenset(n for n in names if not n.startswith(("Etc/", "SystemV/", "US/")))
+    # Legacy aliases (US/Eastern) are left out. Etc/GMT±N stay: they are the zones of the
+    # open sea (timezonefinder names them for a lighting on a ship or an oil platform);
+    # the visitor's list of choices leaves them out.
+    return frozenset(n for n in names if not n.startswith(("SystemV/", "US/")))
 
 
 @cache
@@ -29,6 +31,8 @@ def grouped_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """Valid zone names grouped by region, for a <select> with <optgroup>s."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for name in sorted(valid_names()):
+        if name.startswith("Etc/"):
+            continue
         region, _, place = name.partition("/")
         label = place.replace("_", " ").replace("/", " – ") if place else name
         groups.setdefault(region if place else "UTC", []).append((name, label))

@@ -43,6 +43,25 @@ def test_visitors_in_another_zone_get_their_own_copy(client, clock):
     assert "20:55:00 UTC" in utc and "05:55:00 JST" in tokyo
 
 
+def test_a_page_asked_for_with_an_htmx_header_in_a_chosen_zone_stays_private(client, clock):
+    # HX-Request on a page's URL used to skip the privacy the zone cookie needs: a CDN
+    # forwarding cookies would have served one visitor's zone to everyone.
+    missions_seed(missions=MISSIONS)
+    client.cookies["tz"] = "Asia/Tokyo"
+    response = client.get("/missions/perseverance/", HTTP_HX_REQUEST="true")
+    assert "05:55:00 JST" in response.content.decode()
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]
+
+
+def test_a_live_fragment_stays_shared_whatever_zone_the_visitor_chose(client, clock):
+    missions_seed(missions=MISSIONS)
+    client.cookies["tz"] = "Asia/Tokyo"
+    response = client.get("/missions/perseverance/countdown/", HTTP_HX_REQUEST="true")
+    assert response["Cache-Control"].startswith("public")
+    assert "Cookie" not in response.get("Vary", "")
+
+
 def test_pages_with_a_form_are_never_shared(client, clock):
     make_event(slug="party")
     first = client.get("/events/party/")

@@ -456,6 +456,18 @@ def test_boarding_pass_is_a_png_for_confirmed_attendees_only(client, event):
     assert image.size == (1200, 500)
 
 
+def test_the_pass_code_tells_nothing_about_how_many_signed_up(client, event):
+    codes = []
+    for n in range(2):
+        rsvp = sign_up_and_confirm(client, event, f"Fan {n}", f"fan{n}@example.org")
+        image = Image.open(BytesIO(client.get(f"/rsvp/{rsvp.token}/boarding-pass.png").content))
+        code = re.search(r"Pass ([0-9A-Z]+)\.", image.text["Description"]).group(1)
+        assert code != f"{rsvp.pk:06d}"
+        assert re.fullmatch(r"[0-9A-F]{8}", code) and code not in rsvp.token
+        codes.append(code)
+    assert codes[0] != codes[1]
+
+
 def test_a_waitlisted_attendees_pass_says_waitlist_and_their_number(client, event):
     for n in range(3):
         last = sign_up_and_confirm(client, event, f"Fan {n}", f"fan{n}@example.org")

@@ -236,6 +236,21 @@ def test_the_public_pages_survive_a_stored_row_with_any_time(client, seeded, mom
     assert "Los Angeles" in client.get("/lights/").content.decode()
 
 
+def test_a_lighting_at_sea_is_stored_in_the_zone_of_the_open_sea(client):
+    # Mid-Atlantic: timezonefinder answers Etc/GMT+2, which the form used to refuse.
+    response = client.post(
+        "/lights/submit/",
+        submission(landmark="Research vessel", latitude="35.0", longitude="-30.0"),
+    )
+    assert response.status_code == 200, response.content.decode()
+    assert Lighting.objects.get().time_zone.startswith("Etc/GMT")
+
+
+def test_the_zone_list_for_visitors_leaves_out_the_zones_of_the_open_sea(client):
+    page = client.get("/timezone/").content.decode()
+    assert 'value="Europe/Paris"' in page and 'value="Etc/GMT+2"' not in page
+
+
 def test_a_polar_night_submission_is_stored_with_its_reason(client):
     client.post(
         "/lights/submit/",
