@@ -119,3 +119,32 @@ def _is_unreachable(error: DatabaseError) -> bool:
         "terminat",
     )
     return isinstance(error, OperationalError) and any(sign in text for sign in signs)
+
+
+def refuse_large_bodies(get_response: Callable[[HttpRequest], HttpResponse]):
+    """A 413 for a body larger than its form could need, before a byte of it is read.
+
+    Django reads a POST when a view or the CSRF check first looks at it, and writes file
+    uploads to disk as it goes: 300 MB were taken in, then refused for want of a token.
+    Public forms are a few fields (``MARSWEB_PUBLIC_POST_MAX_BYTES``); the admin takes
+    images (``MARSWEB_ADMIN_POST_MAX_BYTES``). The proxy in front sets its own limit too.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        admin = request.path.startswith("/admin/")
+        limit = (
+            settings.MARSWEB_ADMIN_POST_MAX_BYTES
+            if admin
+            else settings.MARSWEB_PUBLIC_POST_MAX_BYTES
+        )
+        if length > limit:
+            response = render(request, "413.html", {"admin": admin}, status=413)
+            response["Connection"] = "close"  # the rest of the body is not read
+            return response
+        return get_response(request)
+
+    return middleware

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "marsweb.middleware.visitor_time_zone",
     "marsweb.middleware.security_headers",
+    # Before any view or CSRF check reads a body: refuses one larger than forms need.
+    "marsweb.middleware.refuse_large_bodies",
     "marsweb.middleware.database_unavailable",
     # Last, so that it sees the admin login's outcome: lockout after repeated failures.
     "axes.middleware.AxesMiddleware",
@@ -214,6 +216,12 @@ WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 MARSWEB_IMAGE_MAX_BYTES = 10 * 1024 * 1024
+# The largest request body taken in at all (marsweb.middleware.refuse_large_bodies):
+# public forms are a few fields; the admin's mission form carries images.
+MARSWEB_PUBLIC_POST_MAX_BYTES = int(os.environ.get("MARSWEB_PUBLIC_POST_MAX_BYTES", 64 * 1024))
+MARSWEB_ADMIN_POST_MAX_BYTES = int(
+    os.environ.get("MARSWEB_ADMIN_POST_MAX_BYTES", 4 * MARSWEB_IMAGE_MAX_BYTES)
+)
 MARSWEB_IMAGE_MAX_PIXELS = 40_000_000
 
 # The RSVP flow.
