@@ -8,6 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from events.models import Event, Rsvp
+from lights.models import Lighting
+from lights.schedule import lighting_save
 from missions.models import Milestone, Mission
 
 _sequence = count(1)
@@ -87,3 +89,21 @@ def make_rsvp(event, **fields):
     rsvp.full_clean()
     rsvp.save()
     return rsvp
+
+
+def make_lighting(**fields) -> Lighting:
+    """A published lighting from sunset on a local date in Paris, saved (times resolved)."""
+    n = next(_sequence)
+    values = {
+        "landmark": f"Tower {n}",
+        "city": "Paris",
+        "country": "France",
+        "latitude": "48.85",
+        "longitude": "2.35",
+        "time_zone": "Europe/Paris",
+        "start_kind": "sunset",
+        "start_date": datetime(2021, 2, 18).date(),
+        "is_published": True,
+    }
+    values.update(fields)
+    return lighting_save(lighting=Lighting(**values))

@@ -14,6 +14,7 @@ from lights.models import Lighting
 from lights.schedule import lighting_save
 from lights.seed_data import LIGHTINGS
 from lights.seeding import lightings_seed
+from tests.factories import make_lighting
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -303,37 +304,19 @@ def test_lights_page_queries_do_not_grow_with_content(
     client, seeded, django_assert_max_num_queries
 ):
     for n in range(40):
-        lighting_save(
-            lighting=Lighting(
-                landmark=f"Tower {n}",
-                city="Paris",
-                country="France",
-                latitude="48.85",
-                longitude="2.35",
-                time_zone="Europe/Paris",
-                start_kind="sunset",
-                start_date=datetime(2021, 2, 18).date(),
-                is_published=True,
-            )
-        )
+        make_lighting(landmark=f"Tower {n}")
     with django_assert_max_num_queries(1):
         assert client.get("/lights/").status_code == 200
 
 
 def test_tonight_and_the_nights_ahead_come_first_and_earlier_nights_last(client, seeded):
     with time_machine.travel(datetime(2030, 1, 10, 12, 0, tzinfo=UTC), tick=False):
-        lighting_save(
-            lighting=Lighting(
-                landmark="Town hall",
-                city="Lyon",
-                country="France",
-                latitude="45.76",
-                longitude="4.84",
-                time_zone="Europe/Paris",
-                start_kind="sunset",
-                start_date=datetime(2030, 1, 11).date(),
-                is_published=True,
-            )
+        make_lighting(
+            landmark="Town hall",
+            city="Lyon",
+            latitude="45.76",
+            longitude="4.84",
+            start_date=datetime(2030, 1, 11).date(),
         )
         page = client.get("/lights/").content.decode()
     coming = page.index("Night of Friday 11 January 2030")
