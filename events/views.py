@@ -3,6 +3,7 @@ from datetime import datetime
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -15,7 +16,7 @@ from events.boarding_pass import boarding_pass_png
 from events.display import Seats, event_countdown_panel, seats_now
 from events.forms import RsvpForm
 from events.models import Event, Rsvp
-from marsweb import clock
+from marsweb import clock, ratelimit
 from marsweb.caching import fragment_view, per_second, per_second_page, staff_preview
 from marsweb.countdown import CountdownPanel
 from marsweb.htmx import HtmxHttpRequest
@@ -81,7 +82,6 @@ def event_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-@rate_limit_posts("rsvp")
 def event_rsvp(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Sign-up: the same "check your inbox" answer whether or not the address is known.
 
@@ -95,6 +95,17 @@ def event_rsvp(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if not event.rsvp_is_open(now=now):
         return _detail(request, event, status=400, message="RSVPs for this event are closed.")
     form = RsvpForm(request.POST)
+    if wait := ratelimit.refused(
+        request, "rsvp", email=form.data.get("email", ""), within=event.slug
+    ):
+        # What the visitor typed stays in the form, ready to send again.
+        minutes = ratelimit.retry_minutes(wait)
+        message = (
+            "We received many sign-ups from your network or for this email address just now. "
+            f"Your details are kept below: please send them again in {minutes} "
+            f"minute{pluralize(minutes)}."
+        )
+        return ratelimit.too_many(_detail(request, event, form=form, message=message), wait)
     if form.is_robot:
         return _see_inbox(event)
     if not form.is_valid():

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
@@ -13,10 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from lights import ics, schedule, sun
 from lights.forms import LightingSubmitForm
 from lights.models import Lighting
-from marsweb import clock
+from marsweb import clock, ratelimit
 from marsweb.caching import fragment_view, per_second_page
 from marsweb.htmx import HtmxHttpRequest
-from marsweb.ratelimit import rate_limit_posts
 
 MAP = {"width": 360, "height": 180}
 
@@ -122,12 +122,22 @@ def lights_calendar(request: HttpRequest) -> HttpResponse:
 
 @cache_control(private=True, no_cache=True)  # its form carries the visitor's CSRF token
 @require_http_methods(["GET", "POST"])
-@rate_limit_posts("lights-submit")
 def lights_submit(request: HttpRequest) -> HttpResponse:
     """ "Light your town red": stored unpublished; staff approve it before it shows."""
     if request.method == "GET":
         return render(request, "lights/submit.html", {"form": LightingSubmitForm()})
     form = LightingSubmitForm(request.POST)
+    email = form.data.get("submitter_email", "")
+    if wait := ratelimit.refused(request, "lights-submit", email=email):
+        # What the visitor typed stays in the form, ready to send again.
+        minutes = ratelimit.retry_minutes(wait)
+        message = (
+            "We received many submissions from your network or this email address just now. "
+            f"Your details are kept below: please send them again in {minutes} "
+            f"minute{pluralize(minutes)}."
+        )
+        page = render(request, "lights/submit.html", {"form": form, "message": message})
+        return ratelimit.too_many(page, wait)
     if form.is_robot:
         return render(request, "lights/submitted.html", {"lighting": None})
     if form.is_valid():

@@ -1,66 +1,161 @@
-"""Per-client rate limits on POSTs, counted in the shared cache so they hold across
-processes and servers (Redis when REDIS_URL is set, else the database cache).
+"""Limits on public POSTs, counted across every process and server, and the client
+address they count by.
 
-If the shared cache cannot be reached, the limit fails open: a visitor is never refused
-because our cache is down. The other defences (CSRF, honeypot, one RSVP per address,
-one email a minute per RSVP) still hold.
+Each POST counts against its client's address (generous: a classroom, a watch party or a
+mobile carrier puts many people behind one) and, when the form carries one, against its
+email address for that event (strict: nobody needs many tries). Counts live in Redis when
+REDIS_URL is set (INCR is atomic), else in a table of their own (one atomic upsert; the
+database cache's read-then-write ``incr`` let 40 simultaneous POSTs pass a limit of 10).
+
+If the count cannot be kept, the limit fails open: a visitor is never refused because our
+cache is down. The other defences (CSRF, honeypot, one RSVP per address, one email a
+minute per RSVP) still hold.
 """
 
+import hashlib
+import ipaddress
 import logging
+from datetime import timedelta
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpRequest
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connections, router
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from marsweb import clock
+from marsweb.models import RateCount
 
 logger = logging.getLogger(__name__)
 
 
-def client_address(request: HttpRequest) -> str:
-    """The client's IP: REMOTE_ADDR, or the address our own proxies put in X-Forwarded-For."""
-    proxies = settings.MARSWEB_TRUSTED_PROXIES
-    if proxies:
-        forwarded = [
-            a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies][:64]
-    return request.META.get("REMOTE_ADDR", "unknown")[:64]
-
-
-def hit(scope: str, address: str) -> bool:
-    """Count one POST; True while the address is within its limit."""
-    limit, window = settings.MARSWEB_RATE_LIMIT
-    bucket = int(clock.now().timestamp()) // window
-    key = f"ratelimit:{scope}:{address}:{bucket}"
-    cache = caches["shared"]
+def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+
+
+def _trusted(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return any(address in network for network in settings.MARSWEB_TRUSTED_PROXY_IPS)
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's IP address, for rate limits and the admin's sign-in lockout.
+
+    The peer (REMOTE_ADDR) is the client unless it is one of our proxies
+    (MARSWEB_TRUSTED_PROXY_IPS). Then X-Forwarded-For is read from the right, where each
+    proxy appended the address it was connected from, skipping our own proxies: the first
+    address no proxy of ours vouches for is the client. Whatever a client writes into the
+    header itself sits to the left of that, and is never believed.
+    """
+    peer = request.META.get("REMOTE_ADDR", "")
+    address = _ip(peer)
+    if address is None:
+        return peer[:64] or "unknown"
+    if not _trusted(address):
+        return str(address)
+    for entry in reversed(request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")):
+        forwarded = _ip(entry)
+        if forwarded is None:  # not written by a proxy of ours: stop at the last one that was
+            break
+        address = forwarded
+        if not _trusted(address):
+            break
+    return str(address)
+
+
+def _address_key(address: str) -> str:
+    """An IPv6 client holds a whole /64; counting each of its addresses apart would let it
+    pick a fresh one per POST."""
+    parsed = _ip(address)
+    if isinstance(parsed, ipaddress.IPv6Address) and parsed.ipv4_mapped is None:
+        return str(ipaddress.IPv6Network(f"{parsed}/64", strict=False))
+    return address
+
+
+def _count(key: str, window: int) -> int:
+    """Add one to ``key``'s count in the shared store and return the new count."""
+    cache = caches["shared"]
+    if isinstance(cache, DatabaseCache):
+        return _count_in_database(key, window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the first POST of this window: one write, not two
+        return 1 if cache.add(key, 1, timeout=window + 5) else cache.incr(key)
+
+
+def _count_in_database(key: str, window: int) -> int:
+    now = clock.now()
+    connection = connections[router.db_for_write(RateCount)]
+    table, key_column, count_column, expires_column = (
+        connection.ops.quote_name(name)
+        for name in ("marsweb_rate_count", "key", "count", "expires_at")
+    )
+    with connection.cursor() as cursor:
+        # One statement: the database serialises concurrent upserts of a row.
+        cursor.execute(
+            f"INSERT INTO {table} ({key_column}, {count_column}, {expires_column}) "
+            f"VALUES (%s, 1, %s) ON CONFLICT ({key_column}) "
+            f"DO UPDATE SET {count_column} = {table}.{count_column} + 1 RETURNING {count_column}",
+            [key, now + timedelta(seconds=window)],
+        )
+        (count,) = cursor.fetchone()
+    if count == 1:  # a new window for this client: sweep the windows that have ended
+        RateCount.objects.using(connection.alias).filter(expires_at__lt=now).delete()
+    return count
+
+
+def refused(request: HttpRequest, scope: str, *, email: str = "", within: str = "") -> int:
+    """Count this POST against its limits: 0 while all hold, else the seconds until the
+    window that was exceeded ends (for Retry-After).
+
+    ``email`` (as typed) is counted per ``within`` (an event's slug, say), hashed: the
+    shared store never holds an address in the clear.
+    """
+    now = int(clock.now().timestamp())
+    counted = [("address", _address_key(client_address(request)))]
+    email = email.strip().lower()
+    if email:
+        digest = hashlib.sha256(email.encode()).hexdigest()[:32]
+        counted.append(("email", f"{within}:{digest}"))
+    wait = 0
+    for limit_name, who in counted:
+        limit, window = settings.MARSWEB_RATE_LIMITS[limit_name]
+        bucket = now // window
         try:
-            count = cache.incr(key)
-        except ValueError:  # the first POST of this window: one write, not two
-            count = 1 if cache.add(key, 1, timeout=window + 5) else cache.incr(key)
-    except Exception:  # any backend's connection error: fail open, and say so in the log
-        logger.warning("Rate limit cache unavailable; allowing %s", scope, exc_info=True)
-        return True
-    return count <= limit
+            count = _count(f"ratelimit:{scope}:{limit_name}:{who}:{bucket}", window)
+        except Exception:  # any backend's connection error, DatabaseError included: fail open
+            logger.warning("Rate limit store unavailable; allowing %s", scope, exc_info=True)
+            continue
+        if count > limit:
+            wait = max(wait, window - now % window)
+    return wait
+
+
+def too_many(response: HttpResponse, wait: int) -> HttpResponse:
+    """Mark a refusal: status 429 and when to come back."""
+    response.status_code = 429
+    response["Retry-After"] = str(wait)
+    return response
+
+
+def retry_minutes(wait: int) -> int:
+    return max(1, -(-wait // 60))
 
 
 def rate_limit_posts(scope: str):
-    """Decorate a view: POSTs beyond the limit get a 429 page with a Retry-After header."""
+    """Decorate a view whose POSTs carry no email (a link's token): past the limit per
+    address they get the 429 page with a Retry-After header."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs):
-            if request.method == "POST" and not hit(scope, client_address(request)):
-                _, window = settings.MARSWEB_RATE_LIMIT
-                response = render(
-                    request, "429.html", {"retry_minutes": max(1, window // 60)}, status=429
-                )
-                response["Retry-After"] = str(window)
-                return response
+            if request.method == "POST" and (wait := refused(request, scope)):
+                page = render(request, "429.html", {"retry_minutes": retry_minutes(wait)})
+                return too_many(page, wait)
             return view(request, *args, **kwargs)
 
         return wrapped

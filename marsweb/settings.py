@@ -5,6 +5,7 @@ Development needs no variables at all (DEBUG on, SQLite in ./data, console email
 Production is ``DJANGO_DEBUG=0`` and must name its secret key; see README.md for the list.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -95,7 +96,8 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("MARSWEB_TRUSTED_PROXIES", 0)) or None
+# The client address the rate limits use: behind proxies, the one they vouch for.
+AXES_CLIENT_IP_CALLABLE = "marsweb.ratelimit.client_address"
 AXES_VERBOSE = False
 
 ROOT_URLCONF = "marsweb.urls"
@@ -228,13 +230,29 @@ MARSWEB_IMAGE_MAX_PIXELS = 40_000_000
 MARSWEB_RSVP_PENDING_HOURS = int(os.environ.get("MARSWEB_RSVP_PENDING_HOURS", 48))
 MARSWEB_REMINDER_MINUTES_BEFORE = int(os.environ.get("MARSWEB_REMINDER_MINUTES_BEFORE", 60))
 MARSWEB_RSVP_PURGE_AFTER_DAYS = int(os.environ.get("MARSWEB_RSVP_PURGE_AFTER_DAYS", 30))
-# Posts per client address per window: (count, seconds).
-MARSWEB_RATE_LIMIT = (
-    int(os.environ.get("MARSWEB_RATE_LIMIT_POSTS", 10)),
-    int(os.environ.get("MARSWEB_RATE_LIMIT_WINDOW", 600)),
-)
-# How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
-MARSWEB_TRUSTED_PROXIES = int(os.environ.get("MARSWEB_TRUSTED_PROXIES", 0))
+# Limits on public POSTs (sign-ups, confirmations, lighting submissions), each
+# (count, window in seconds), counted in the shared cache across every server. A school,
+# a watch party or a mobile carrier puts many people behind one address, so the limit
+# per address is generous; one email address gets far fewer tries (per event).
+_RATE_WINDOW = int(os.environ.get("MARSWEB_RATE_LIMIT_WINDOW", 600))
+MARSWEB_RATE_LIMITS = {
+    "address": (int(os.environ.get("MARSWEB_RATE_LIMIT_POSTS", 60)), _RATE_WINDOW),
+    "email": (int(os.environ.get("MARSWEB_RATE_LIMIT_EMAIL_POSTS", 5)), _RATE_WINDOW),
+}
+# The proxies (load balancers, nginx) whose X-Forwarded-For is believed: addresses or
+# networks, comma-separated. A request from any other peer is its own client, whatever
+# X-Forwarded-For it sends. Empty (the default): the peer's own address, REMOTE_ADDR.
+if "MARSWEB_TRUSTED_PROXIES" in os.environ:
+    raise ImproperlyConfigured(
+        "MARSWEB_TRUSTED_PROXIES (a count) is no longer read: list the addresses of your "
+        "proxies in MARSWEB_TRUSTED_PROXY_IPS instead, e.g. MARSWEB_TRUSTED_PROXY_IPS=10.0.0.0/8."
+    )
+try:
+    MARSWEB_TRUSTED_PROXY_IPS = tuple(
+        ipaddress.ip_network(entry, strict=False) for entry in env_list("MARSWEB_TRUSTED_PROXY_IPS")
+    )
+except ValueError as error:
+    raise ImproperlyConfigured(f"MARSWEB_TRUSTED_PROXY_IPS: {error}") from error
 
 # Background work (email) through django.tasks. MARSWEB_TASKS=database (production's
 # default) stores each task in the database (django-tasks-db) in the same transaction as the

@@ -127,3 +127,27 @@ def test_email_url_chooses_the_mailer(url, backend):
     code = "from django.conf import settings as s; print(s.MAILERS['default']['BACKEND'])"
     result = manage("shell", "--no-imports", "-c", code, env={"EMAIL_URL": url})
     assert result.stdout.strip() == f"django.core.mail.backends.{backend}.EmailBackend"
+
+
+def test_trusted_proxies_are_read_as_addresses_and_networks():
+    code = "from django.conf import settings as s; print(*s.MARSWEB_TRUSTED_PROXY_IPS)"
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        env={"MARSWEB_TRUSTED_PROXY_IPS": "10.0.0.0/8, 127.0.0.1"},
+    )
+    assert result.stdout.split() == ["10.0.0.0/8", "127.0.0.1/32"]
+
+
+def test_a_trusted_proxy_that_is_not_an_address_refuses_to_start_and_says_which():
+    result = manage("check", env={"MARSWEB_TRUSTED_PROXY_IPS": "10.0.0.0/8,lb.internal"})
+    assert result.returncode != 0
+    assert "MARSWEB_TRUSTED_PROXY_IPS" in result.stderr and "lb.internal" in result.stderr
+
+
+def test_the_old_proxy_count_setting_refuses_to_start_and_names_its_replacement():
+    result = manage("check", env={"MARSWEB_TRUSTED_PROXIES": "1"})
+    assert result.returncode != 0
+    assert "MARSWEB_TRUSTED_PROXY_IPS" in result.stderr

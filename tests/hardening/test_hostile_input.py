@@ -38,7 +38,7 @@ ANY_TEXT = st.one_of(
 
 @pytest.fixture
 def world(settings):
-    settings.MARSWEB_RATE_LIMIT = (1_000_000, 600)
+    settings.MARSWEB_RATE_LIMITS = {"address": (1_000_000, 600), "email": (1_000_000, 600)}
     event = make_event(slug="party", capacity=2)
     seated = make_rsvp(event, status="seated", name="Seated Person", email="seated@example.org")
     return event, seated

@@ -275,7 +275,7 @@ def test_a_polar_night_submission_is_stored_with_its_reason(client):
 def test_submission_honeypot_rate_limit_and_csrf(client, settings):
     response = client.post("/lights/submit/", submission(website="spam"))
     assert response.status_code == 200 and not Lighting.objects.exists()
-    settings.MARSWEB_RATE_LIMIT = (2, 600)
+    settings.MARSWEB_RATE_LIMITS = {"address": (2, 600), "email": (5, 600)}
     statuses = [
         client.post("/lights/submit/", submission(landmark=f"Hall {n}")).status_code
         for n in range(3)

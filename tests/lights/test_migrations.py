@@ -113,6 +113,7 @@ def fill_every_table(apps) -> None:
         task_path="events.tasks.rsvp_send_email", args_kwargs={}, backend_name="default",
         queue_name="default", priority=0, run_after=NOW,
     )  # fmt: skip
+    model("marsweb", "RateCount").objects.create(key="ratelimit:rsvp:address:x:1", expires_at=NOW)
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO marsweb_cache (cache_key, value, expires) VALUES (%s, %s, %s)",

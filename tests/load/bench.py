@@ -53,6 +53,7 @@ def environment(data_dir: str, database: str = "", redis: str = "") -> dict[str,
             "MARSWEB_DATA_DIR": data_dir,
             "DJANGO_STATIC_ROOT": str(Path(data_dir) / "static"),
             "MARSWEB_RATE_LIMIT_POSTS": "100000000",
+            "MARSWEB_RATE_LIMIT_EMAIL_POSTS": "100000000",
             "EMAIL_URL": "dummy://",  # email delivery belongs to the mail relay, not this test
             "GUNICORN_BIND": f"127.0.0.1:{PORT}",
             "GUNICORN_LOG_LEVEL": "warning",
