@@ -6,6 +6,8 @@ from missions.signals import mission_rehearsed
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = "Events"
+    # What `manage.py retry_emails` runs for this app's emails.
+    retry_emails = "events.rsvp.rsvps_retry_emails"
 
     def ready(self) -> None:
         # Django's documented place to connect a receiver: its module imports models, which

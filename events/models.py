@@ -165,6 +165,8 @@ class Rsvp(models.Model):
     seated_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
     status_email_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Claimed by one send_reminders run (so no other sends it), then sent by the worker.
+    reminder_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     purged_at = models.DateTimeField(null=True, blank=True, editable=False)
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 
 from events.links import pending_ttl
 from events.models import Event, Rsvp, new_token
@@ -76,7 +76,8 @@ def _rsvp_request_again(*, event: Event, name: str, email: str, now: datetime) -
             rsvp.name = name
             rsvp.confirmed_at = rsvp.seated_at = rsvp.waitlisted_at = rsvp.cancelled_at = None
             rsvp.confirmation_requested_at = None
-            rsvp.confirmation_sent_at = rsvp.status_email_sent_at = rsvp.reminder_sent_at = None
+            rsvp.confirmation_sent_at = rsvp.status_email_sent_at = None
+            rsvp.reminder_claimed_at = rsvp.reminder_sent_at = None
             rsvp.save()
 
         asked = rsvp.confirmation_requested_at
@@ -184,6 +185,7 @@ def rsvp_resend_confirmation(*, rsvp: Rsvp) -> bool:
     if rsvp.status != Rsvp.Status.PENDING or not rsvp.email:
         return False
     with transaction.atomic():
+        Rsvp.objects.filter(pk=rsvp.pk).update(confirmation_requested_at=clock.now())
         _send_email(rsvp.pk, "confirm")
     return True
 
@@ -209,7 +211,7 @@ def rsvps_send_reminders(*, now: datetime | None = None) -> int:
     window = timedelta(minutes=settings.MARSWEB_REMINDER_MINUTES_BEFORE)
     due = Rsvp.objects.filter(
         status=Rsvp.Status.SEATED,
-        reminder_sent_at=None,
+        reminder_claimed_at=None,
         email__isnull=False,
         event__starts_at__gt=now,
         event__starts_at__lte=now + window,
@@ -217,8 +219,8 @@ def rsvps_send_reminders(*, now: datetime | None = None) -> int:
     sent = 0
     for rsvp_id in list(due):
         with transaction.atomic():
-            claimed = Rsvp.objects.filter(pk=rsvp_id, reminder_sent_at=None).update(
-                reminder_sent_at=now
+            claimed = Rsvp.objects.filter(pk=rsvp_id, reminder_claimed_at=None).update(
+                reminder_claimed_at=now
             )
             if claimed:
                 _send_email(rsvp_id, "reminder")
@@ -227,7 +229,8 @@ def rsvps_send_reminders(*, now: datetime | None = None) -> int:
 
 
 def rsvps_retry_emails(*, now: datetime | None = None) -> int:
-    """Enqueue again the emails whose send failed (their *_sent_at is still empty).
+    """Enqueue again every RSVP email that was called for and has not gone out since:
+    its send failed, or the worker sending it was stopped (marsweb.tasks.recover_stale_tasks).
 
     An email still waiting in the worker's queue is enqueued again too, but marked
     ``unless_sent``: queued behind the first, the copy finds the email sent and skips it.
@@ -235,13 +238,17 @@ def rsvps_retry_emails(*, now: datetime | None = None) -> int:
     now = now or clock.now()
     settled = now - timedelta(minutes=1)  # leave emails that are being sent right now alone
     count = 0
-    pending = Rsvp.objects.filter(
-        status=Rsvp.Status.PENDING,
-        confirmation_sent_at=None,
-        email__isnull=False,
-        created_at__lt=settled,
-        created_at__gt=now - pending_ttl(),
+    not_sent_since_asked = Q(confirmation_sent_at=None) | Q(
+        confirmation_sent_at__lt=F("confirmation_requested_at")
     )
+    asked = Rsvp.objects.filter(
+        not_sent_since_asked,
+        email__isnull=False,
+        confirmation_requested_at__lt=settled,
+        confirmation_requested_at__gt=now - pending_ttl(),
+    )
+    pending = asked.filter(status=Rsvp.Status.PENDING)
+    already = asked.filter(status__in=[Rsvp.Status.SEATED, Rsvp.Status.WAITLISTED])
     confirmed = Rsvp.objects.filter(
         status__in=[Rsvp.Status.SEATED, Rsvp.Status.WAITLISTED],
         status_email_sent_at=None,
@@ -256,6 +263,13 @@ def rsvps_retry_emails(*, now: datetime | None = None) -> int:
         cancelled_at__lt=settled,
         cancelled_at__gt=now - pending_ttl(),
     )
+    reminders = Rsvp.objects.filter(
+        status=Rsvp.Status.SEATED,
+        reminder_sent_at=None,
+        email__isnull=False,
+        reminder_claimed_at__lt=settled,
+        event__starts_at__gt=now,
+    )
     with transaction.atomic():
         for rsvp in pending:
             _send_email(rsvp.pk, "confirm", unless_sent=True)
@@ -266,6 +280,12 @@ def rsvps_retry_emails(*, now: datetime | None = None) -> int:
             count += 1
         for rsvp in cancelled:
             _send_email(rsvp.pk, "cancelled", unless_sent=True)
+            count += 1
+        for rsvp in already:
+            _send_email(rsvp.pk, "already", unless_sent=True)
+            count += 1
+        for rsvp in reminders:
+            _send_email(rsvp.pk, "reminder", unless_sent=True)
             count += 1
     return count
 

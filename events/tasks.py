@@ -64,27 +64,36 @@ def build_email(rsvp: Rsvp, kind: str) -> SiteEmail:
     )
 
 
+def already_sent(rsvp: Rsvp, kind: str) -> bool:
+    """Whether this email went out since it was last called for."""
+    _, _, sent_field = EMAILS[kind]
+    sent = getattr(rsvp, sent_field)
+    if kind in ("confirm", "already"):  # asked for again and again: sent since the last ask?
+        asked = rsvp.confirmation_requested_at
+        return sent is not None and (asked is None or sent >= asked)
+    return sent is not None  # cleared with each change of status; a reminder goes once
+
+
 @task()
 def rsvp_send_email(*, rsvp_id: int, kind: str, unless_sent: bool = False) -> str:
     """Send one RSVP email if it still applies, and record that it went out.
 
-    ``unless_sent`` (a retry) skips it if its *_sent_at field shows it went out already.
-    A failure raises (the task result records it) and leaves the *_sent_at field empty so
-    that retry_emails sends it again; a reminder's claim is released for the next run.
+    ``unless_sent`` (a retry) skips it if it went out since it was called for. A failure
+    raises (the task result records it) and records nothing, so that retry_emails sends it
+    again; a reminder's claim is released for the next send_reminders run too.
     """
     _, statuses, sent_field = EMAILS[kind]
     rsvp = Rsvp.objects.select_related("event").filter(pk=rsvp_id).first()
     if rsvp is None or not rsvp.email or rsvp.status not in statuses:
         return "skipped"
-    if unless_sent and getattr(rsvp, sent_field) is not None:
+    if unless_sent and already_sent(rsvp, kind):
         return "skipped"
     try:
         build_email(rsvp, kind).send()
     except Exception:
         logger.exception("Sending the %s email for RSVP %s failed", kind, rsvp_id)
         if kind == "reminder":
-            Rsvp.objects.filter(pk=rsvp_id).update(reminder_sent_at=None)
+            Rsvp.objects.filter(pk=rsvp_id).update(reminder_claimed_at=None)
         raise
-    if kind != "reminder":  # a reminder's time was set when it was claimed
-        Rsvp.objects.filter(pk=rsvp_id).update(**{sent_field: clock.now()})
+    Rsvp.objects.filter(pk=rsvp_id).update(**{sent_field: clock.now()})
     return "sent"

@@ -93,6 +93,8 @@ class Lighting(models.Model):
     submitter_email = models.EmailField(blank=True, help_text="Private: only staff see it.")
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the submitter was last told the outcome: retry_emails sends it again until then.
+    outcome_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, Q
 
 from lights import sun
 from lights.models import Lighting
@@ -112,3 +113,22 @@ def lighting_moderate(
         if lighting.submitter_email:
             enqueue_with_transaction(lighting_send_outcome, lighting_id=lighting.pk)
     return lighting
+
+
+def lightings_retry_emails(*, now: datetime | None = None) -> int:
+    """Enqueue again the moderation outcomes not sent since their review (a failed send, or
+    a worker stopped mid-send), for reviews of the last week."""
+    now = now or clock.now()
+    owed = Lighting.objects.filter(
+        Q(outcome_sent_at=None) | Q(outcome_sent_at__lt=F("reviewed_at")),
+        reviewed_at__lt=now - timedelta(minutes=1),  # leave one being sent right now alone
+        reviewed_at__gt=now - timedelta(days=7),
+    ).exclude(submitter_email="")
+    count = 0
+    with transaction.atomic():
+        for lighting_id in owed.values_list("pk", flat=True):
+            enqueue_with_transaction(
+                lighting_send_outcome, lighting_id=lighting_id, unless_sent=True
+            )
+            count += 1
+    return count

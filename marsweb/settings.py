@@ -270,6 +270,9 @@ if MARSWEB_TASKS not in TASK_BACKENDS:
         f"MARSWEB_TASKS is {MARSWEB_TASKS!r}: set it to 'database' or 'immediate'."
     )
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[MARSWEB_TASKS]}}
+# A task running this long has lost its worker (an email's send times out within a
+# minute): retry_emails marks it failed and sends what it owed.
+MARSWEB_TASK_STALE_MINUTES = int(os.environ.get("MARSWEB_TASK_STALE_MINUTES", 10))
 
 # Email through Django 6.1's MAILERS; the console in development.
 DEFAULT_FROM_EMAIL = os.environ.get(
