@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from events import ics, links
 from events import rsvp as rsvp_flow
-from events.boarding_pass import boarding_pass_png
+from events.boarding_pass import boarding_pass_png_cached
 from events.display import Seats, event_countdown_panel, seats_now
 from events.forms import RsvpForm
 from events.models import Event, Rsvp
@@ -30,7 +30,7 @@ def _published_event(slug: str) -> Event:
 
 
 @require_GET
-@per_second_page
+@per_second_page(reads=("page",))
 def event_list(request: HtmxHttpRequest) -> HttpResponse:
     now = clock.now()
     events = Event.objects.published().select_related("mission")
@@ -247,7 +247,7 @@ def rsvp_boarding_pass(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("Confirm your RSVP to get a boarding pass")
     event = rsvp.event
     mission = event.mission
-    png = boarding_pass_png(
+    png = boarding_pass_png_cached(
         name=rsvp.name,
         event_title=event.title,
         starts_local=timezone.localtime(event.starts_at, event.zone),

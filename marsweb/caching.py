@@ -47,6 +47,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import wraps
 from typing import Protocol
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -167,25 +168,35 @@ def per_second[T](kind: str, address: str, load: Callable[[], T]) -> T:
 
 
 def per_second_page(
-    view: Callable[..., HttpResponse] | None = None, *, with_form: bool = False
+    view: Callable[..., HttpResponse] | None = None,
+    *,
+    with_form: bool = False,
+    reads: tuple[str, ...] = (),
 ) -> Callable[..., HttpResponse]:
     """Cache a public GET page for the rest of its second.
 
     ``with_form``: the page has a form. It is rendered once a second with its CSRF token
     cut out, and each visitor's own token is put back in on the way out; such a response
     is marked private, never for a shared cache.
+
+    ``reads``: the query parameters the view reads. The page is kept under its path and
+    those alone, so ``/?r=1``, ``/?r=2``… are one page, not a render each; and the page
+    links back to itself (``page_path``, in the template context) with those alone, never
+    echoing what someone else put in the address.
     """
     if view is None:
-        return lambda v: per_second_page(v, with_form=with_form)
+        return lambda v: per_second_page(v, with_form=with_form, reads=reads)
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method != "GET":
             return view(request, *args, **kwargs)
+        query = urlencode([(name, value) for name in reads for value in request.GET.getlist(name)])
+        request.page_path = f"{request.path}?{query}" if query else request.path
         zone = str(getattr(request, "visitor_tz", "UTC"))
         htmx = request.headers.get("HX-Request", "")
         address = hashlib.blake2b(
-            f"{request.get_full_path()}|{zone}|{htmx}".encode(), digest_size=16
+            f"{request.page_path}|{zone}|{htmx}".encode(), digest_size=16
         ).hexdigest()
         rendered: list[HttpResponse] = []
 

@@ -163,6 +163,13 @@ CACHES = {
         "LOCATION": "marsweb-local",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
+    # Drawn boarding passes (about 45 KB each), per process: at most ~25 MB, for an hour.
+    "passes": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "marsweb-passes",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
     "shared": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

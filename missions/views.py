@@ -18,7 +18,7 @@ MISSIONS_PER_PAGE = 24
 
 
 @require_GET
-@per_second_page
+@per_second_page(reads=("page",))
 def mission_list(request: HtmxHttpRequest) -> HttpResponse:
     missions = Mission.objects.published().select_related("parent").prefetch_related("images")
     page = Paginator(missions, MISSIONS_PER_PAGE).get_page(request.GET.get("page"))
@@ -92,7 +92,7 @@ mission_countdown = fragment_view(
 
 
 @require_GET
-@per_second_page
+@per_second_page(reads=("at",))
 def mars_time(request: HtmxHttpRequest) -> HttpResponse:
     """Mars time converter: MSD, MTC and each landed mission's sol and local times."""
     asked = "at" in request.GET

@@ -5,6 +5,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 from io import BytesIO
+from unittest import mock
 
 import pytest
 import time_machine
@@ -12,6 +13,7 @@ from django.core import mail
 from django.test import Client
 from PIL import Image
 
+from events.boarding_pass import boarding_pass_png
 from events.models import Event, Rsvp
 from tests.factories import make_event, make_mission, make_rsvp
 from tests.text import page_text
@@ -448,6 +450,23 @@ def test_a_waitlisted_attendees_pass_says_waitlist_and_their_number(client, even
     assert seated_pass.text["Title"].startswith("Boarding pass")
     # The header band is the waitlist's amber, not the boarding pass's Mars red.
     assert waitlisted_pass.getpixel((5, 5)) != seated_pass.getpixel((5, 5))
+
+
+def test_a_pass_is_drawn_once_per_state_and_again_when_what_it_shows_changes(client, event):
+    """Before: every request drew the pass again (0.1 s of CPU each, no limit)."""
+    for n in range(3):
+        last = sign_up_and_confirm(client, event, f"Fan {n}", f"fan{n}@example.org")
+    url = f"/rsvp/{last.token}/boarding-pass.png"
+    with mock.patch("events.boarding_pass.boarding_pass_png", wraps=boarding_pass_png) as draw:
+        first = client.get(url).content
+        assert all(client.get(url).content == first for _ in range(5))
+        assert draw.call_count == 1
+        # A seat frees up: the waitlisted attendee is seated, and the pass says so at once.
+        seated = Rsvp.objects.filter(status="seated").first()
+        client.post(f"/rsvp/{seated.token}/cancel/")
+        now_seated = Image.open(BytesIO(client.get(url).content))
+        assert draw.call_count == 2
+    assert "Seated" in now_seated.text["Description"]
 
 
 def test_seats_fragment_is_live_while_open(client, event):
