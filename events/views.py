@@ -19,6 +19,7 @@ from events.models import Event, Rsvp
 from marsweb import clock, ratelimit
 from marsweb.caching import fragment_view, per_second, per_second_page, staff_preview
 from marsweb.countdown import CountdownPanel
+from marsweb.csrf import public_form
 from marsweb.htmx import HtmxHttpRequest
 from marsweb.ratelimit import rate_limit_posts
 
@@ -70,7 +71,7 @@ def _detail(
 
 
 @require_GET
-@per_second_page(with_form=True)
+@per_second_page
 def event_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     event = Event.objects.published().select_related("mission").filter(slug=slug).first()
     if event is not None:
@@ -81,7 +82,15 @@ def event_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return staff_preview(_detail(request, event, preview=True))
 
 
+def _rsvp_again(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """A browser that said nothing of where the form came from: the form as typed, now with
+    a token (marsweb.csrf)."""
+    message = "One more step: press RSVP again to send your sign-up. Your details are kept below."
+    return _detail(request, _published_event(slug), form=RsvpForm(request.POST), message=message)
+
+
 @require_POST
+@public_form(_rsvp_again)
 def event_rsvp(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """Sign-up: the same "check your inbox" answer whether or not the address is known.
 

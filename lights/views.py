@@ -8,7 +8,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lights import ics, schedule, sun
@@ -16,6 +15,7 @@ from lights.forms import LightingSubmitForm
 from lights.models import Lighting
 from marsweb import clock, ratelimit
 from marsweb.caching import fragment_view, per_second_page
+from marsweb.csrf import public_form
 from marsweb.htmx import HtmxHttpRequest
 
 MAP = {"width": 360, "height": 180}
@@ -120,10 +120,21 @@ def lights_calendar(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@cache_control(private=True, no_cache=True)  # its form carries the visitor's CSRF token
+def _submit_again(request: HttpRequest) -> HttpResponse:
+    """A browser that said nothing of where the form came from: the form as typed, now with
+    a token (marsweb.csrf)."""
+    message = "One more step: press the button again to send it. Your details are kept below."
+    form = LightingSubmitForm(request.POST)
+    return render(request, "lights/submit.html", {"form": form, "message": message})
+
+
 @require_http_methods(["GET", "POST"])
+@per_second_page
+@public_form(_submit_again)
 def lights_submit(request: HttpRequest) -> HttpResponse:
-    """ "Light your town red": stored unpublished; staff approve it before it shows."""
+    """ "Light your town red": stored unpublished; staff approve it before it shows.
+
+    The page is the same for everyone (no token in it: marsweb.csrf protects the POST)."""
     if request.method == "GET":
         return render(request, "lights/submit.html", {"form": LightingSubmitForm()})
     form = LightingSubmitForm(request.POST)

@@ -8,9 +8,9 @@ and answers everyone else from its memory. This module is where that rule lives.
 
 **What, under which address.** Every entry is keyed by ``second_key(kind, address, now)``:
 
-- *public pages* (``per_second_page``): the full path, the zone the page is rendered in and
-  whether htmx asked. A page with a form is kept with its CSRF token cut out; each visitor
-  gets their own token put back, and that response is private.
+- *public pages* (``per_second_page``): the path with the query parameters the page reads,
+  the zone the page is rendered in and whether htmx asked. A page with a public form carries
+  no token (``marsweb.csrf`` protects its POST), so it is shared like any other.
 - *live fragments* (``fragment_view``, ``fragment_response``): the path. A fragment carries
   durations, never a zone, so one copy serves every visitor; its ETag turns a repeat into a
   304. ``fragment_fast_path``, a middleware, answers a fragment this process already has
@@ -41,7 +41,6 @@ memory is faster and cannot go down.
 
 import contextlib
 import hashlib
-import re
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -52,7 +51,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -72,8 +70,6 @@ KEEP_SECONDS = 5
 # browsers always ask again (max-age=0).
 PAGE_SHARED_MAX_AGE = 1
 PAGE_HEADERS = ("Content-Type", "Vary", "Cache-Control", "Content-Language")
-CSRF_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
-CSRF_PLACEHOLDER = "__csrf_token_for_this_visitor__"
 
 
 def second_key(kind: str, address: str, now: datetime) -> str:
@@ -168,16 +164,9 @@ def per_second[T](kind: str, address: str, load: Callable[[], T]) -> T:
 
 
 def per_second_page(
-    view: Callable[..., HttpResponse] | None = None,
-    *,
-    with_form: bool = False,
-    reads: tuple[str, ...] = (),
+    view: Callable[..., HttpResponse] | None = None, *, reads: tuple[str, ...] = ()
 ) -> Callable[..., HttpResponse]:
     """Cache a public GET page for the rest of its second.
-
-    ``with_form``: the page has a form. It is rendered once a second with its CSRF token
-    cut out, and each visitor's own token is put back in on the way out; such a response
-    is marked private, never for a shared cache.
 
     ``reads``: the query parameters the view reads. The page is kept under its path and
     those alone, so ``/?r=1``, ``/?r=2``… are one page, not a render each; and the page
@@ -185,7 +174,7 @@ def per_second_page(
     echoing what someone else put in the address.
     """
     if view is None:
-        return lambda v: per_second_page(v, with_form=with_form, reads=reads)
+        return lambda v: per_second_page(v, reads=reads)
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -202,24 +191,21 @@ def per_second_page(
 
         def render() -> tuple[int, bytes, list[tuple[str, str]]] | None:
             rendered.append(view(request, *args, **kwargs))
-            return _page_entry(request, rendered[0], with_form=with_form)
+            return _page_entry(request, rendered[0])
 
         entry = _once_a_second("page", address, render, now=clock.now())
         if entry is None:
             return rendered[0]
-        return _page_response(request, entry, with_form=with_form)
+        return _page_response(entry)
 
     return wrapped
 
 
 def _page_entry(
-    request: HttpRequest, response: HttpResponse, *, with_form: bool
+    request: HttpRequest, response: HttpResponse
 ) -> tuple[int, bytes, list[tuple[str, str]]] | None:
     """What is kept of a rendered page; None when it must not be shared."""
     content = response.content if not response.streaming else b""
-    if with_form and response.status_code == 200:
-        content = CSRF_FIELD.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content.decode()).encode()
-        request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)  # set again per visitor
     nonce = getattr(request, "_csp_nonce", None)
     shareable = (
         response.status_code == 200
@@ -236,21 +222,14 @@ def _page_entry(
     return (response.status_code, content, headers)
 
 
-def _page_response(
-    request: HttpRequest, entry: tuple[int, bytes, list[tuple[str, str]]], *, with_form: bool
-) -> HttpResponse:
+def _page_response(entry: tuple[int, bytes, list[tuple[str, str]]]) -> HttpResponse:
     status, content, headers = entry
-    if with_form and CSRF_PLACEHOLDER.encode() in content:
-        content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
-    if with_form:
-        response["Cache-Control"] = "private, no-cache"
-    else:
-        # The same bytes for everyone: a CDN may keep it for the second it belongs to.
-        # (marsweb.middleware makes a page rendered in a visitor's chosen zone private.)
-        response.setdefault("Cache-Control", f"public, max-age=0, s-maxage={PAGE_SHARED_MAX_AGE}")
+    # The same bytes for everyone: a CDN may keep it for the second it belongs to.
+    # (marsweb.middleware makes a page rendered in a visitor's chosen zone private.)
+    response.setdefault("Cache-Control", f"public, max-age=0, s-maxage={PAGE_SHARED_MAX_AGE}")
     return response
 
 

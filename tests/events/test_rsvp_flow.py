@@ -62,7 +62,7 @@ def test_event_page_shows_times_seats_countdown_and_the_form(client, event):
     assert 'hx-get="/events/watch-party/seats/"' in page
     assert 'hx-get="/events/watch-party/countdown/"' in page
     assert '<label for="id_name">Name</label>' in page
-    assert 'name="csrfmiddlewaretoken"' in page
+    assert 'action="/events/watch-party/rsvp/"' in page
     assert "secret-room" not in page  # the join link is for seated attendees only
 
 

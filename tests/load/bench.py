@@ -208,8 +208,10 @@ def targets(env, *, base: str = BASE) -> dict:
     poll = poll_seconds(fragment)
     event = "/events/perseverance-virtual-nasa-social-rehearsal/"
     page, headers = get(event, base=base)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    cookie = headers["Set-Cookie"].split(";")[0]
+    # The sign-up form carries no token (marsweb/csrf.py): the script sends Sec-Fetch-Site
+    # as a browser does. A commit from before that (make bench-compare) wants its token.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    cookie = headers.get("Set-Cookie", "").split(";")[0]
     return {
         "static": static,
         "countdown": countdown,
@@ -217,8 +219,8 @@ def targets(env, *, base: str = BASE) -> dict:
         "event": event,
         "rsvp_env": {
             **env,
-            "BENCH_COOKIE": cookie,
-            "BENCH_TOKEN": token,
+            "BENCH_COOKIE": cookie if token else "",
+            "BENCH_TOKEN": token.group(1) if token else "",
         },
         "run": str(int(time.time())),
     }
