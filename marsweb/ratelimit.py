@@ -42,8 +42,9 @@ def _trusted(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return any(address in network for network in settings.MARSWEB_TRUSTED_PROXY_IPS)
 
 
-def client_address(request: HttpRequest) -> str:
-    """The client's IP address, for rate limits and the admin's sign-in lockout.
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's IP address, or None when the request has none (a test's or a script's
+    made-up request): for rate limits and the admin's sign-in lockout (django-axes).
 
     The peer (REMOTE_ADDR) is the client unless it is one of our proxies
     (MARSWEB_TRUSTED_PROXY_IPS). Then X-Forwarded-For is read from the right, where each
@@ -51,10 +52,9 @@ def client_address(request: HttpRequest) -> str:
     address no proxy of ours vouches for is the client. Whatever a client writes into the
     header itself sits to the left of that, and is never believed.
     """
-    peer = request.META.get("REMOTE_ADDR", "")
-    address = _ip(peer)
+    address = _ip(request.META.get("REMOTE_ADDR", ""))
     if address is None:
-        return peer[:64] or "unknown"
+        return None
     if not _trusted(address):
         return str(address)
     for entry in reversed(request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")):
@@ -65,6 +65,11 @@ def client_address(request: HttpRequest) -> str:
         if not _trusted(address):
             break
     return str(address)
+
+
+def client_address(request: HttpRequest) -> str:
+    """What a client's POSTs are counted under: its IP address, or "unknown"."""
+    return client_ip(request) or "unknown"
 
 
 def _address_key(address: str) -> str:

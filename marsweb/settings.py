@@ -97,7 +97,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 # The client address the rate limits use: behind proxies, the one they vouch for.
-AXES_CLIENT_IP_CALLABLE = "marsweb.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "marsweb.ratelimit.client_ip"
 AXES_VERBOSE = False
 
 ROOT_URLCONF = "marsweb.urls"

@@ -75,6 +75,14 @@ def test_a_garbled_header_leaves_the_last_address_our_proxies_vouched_for(behind
     assert address_of(BALANCER, "junk, 198.51.100.7") == "198.51.100.7"
 
 
+def test_a_request_without_a_peer_address_has_no_client_ip_and_counts_as_unknown():
+    """Before: "unknown" reached django-axes, which PostgreSQL refused as an inet (force_login)."""
+    request = RequestFactory().post("/")
+    del request.META["REMOTE_ADDR"]
+    assert ratelimit.client_ip(request) is None
+    assert ratelimit.client_address(request) == "unknown"
+
+
 def test_ipv6_addresses_are_read_and_counted_per_slash_64(behind_balancer):
     assert address_of(BALANCER, "2001:db8::1") == "2001:db8::1"
     assert ratelimit._address_key("2001:db8::1") == ratelimit._address_key("2001:db8::ffff")
