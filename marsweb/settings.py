@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A load balancer's probe names the server by address: answered whatever Host it sends.
+    "marsweb.middleware.health_probe_any_host",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -127,6 +129,10 @@ if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
     }
+    # Through pgbouncer in transaction mode (deploy/pgbouncer/pgbouncer.ini), a connection is
+    # another client's between transactions: no server-side cursors may outlive one.
+    if env_bool("MARSWEB_DB_TRANSACTION_POOLER", False):
+        DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

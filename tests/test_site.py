@@ -21,6 +21,15 @@ def test_healthz_is_ok_with_the_database_reachable(client):
     assert "no-cache" in response["Cache-Control"]
 
 
+def test_healthz_answers_a_probe_that_names_the_server_by_its_address(client, settings):
+    """Before: a load balancer probing with Host: 10.0.0.11:8000 got 400 (DisallowedHost)."""
+    settings.ALLOWED_HOSTS = ["mars.example.org"]
+    response = client.get("/healthz", HTTP_HOST="10.0.0.11:8000")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert client.get("/", HTTP_HOST="10.0.0.11:8000").status_code == 400
+
+
 def test_healthz_is_503_when_the_database_is_unreachable(client):
     with mock.patch("marsweb.views.connection.cursor", side_effect=OperationalError("down")):
         response = client.get("/healthz")
