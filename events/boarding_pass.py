@@ -7,9 +7,12 @@ Description), for whoever cannot see it.
 
 import hashlib
 import json
+import re
 from datetime import datetime
+from functools import lru_cache
 from io import BytesIO
 
+from django.conf import settings
 from django.core.cache import caches
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
@@ -22,24 +25,87 @@ MUTED = (205, 189, 182)
 WAITLIST = (255, 200, 87)  # the site's warning amber
 
 
-def _font(size: int) -> ImageFont.ImageFont:
-    # Pillow's own scalable font: no system font needed.
-    return ImageFont.load_default(size=size)
+# Faces tried in turn for each character: the site's Public Sans (its Latin, then its
+# extended Latin: Ł, Ş, Ő…), then Noto Emoji (marsweb/fonts/README.md). What none can
+# draw is left out of the image; the PNG's description keeps the text as typed.
+FACES = {
+    "regular": settings.BASE_DIR / "static/fonts/public-sans-latin-400-normal.woff2",
+    "bold": settings.BASE_DIR / "static/fonts/public-sans-latin-700-normal.woff2",
+    "regular-ext": settings.BASE_DIR / "marsweb/fonts/public-sans-latin-ext-400-normal.woff2",
+    "bold-ext": settings.BASE_DIR / "marsweb/fonts/public-sans-latin-ext-700-normal.woff2",
+    "emoji": settings.BASE_DIR / "marsweb/fonts/noto-emoji-400-normal.woff2",
+}
+# What joins the character before it into one glyph (emoji sequences, skin tones, flags'
+# tags, keycaps) or one word (ZWNJ in Persian): drawn in the face of what it follows.
+JOINERS = re.compile(r"[\u200c\u200d\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+NO_SUCH_CHARACTER = "\U0010fffd"  # a private-use code point: every face's missing-glyph box
 
 
-def _fit(
-    draw: ImageDraw.ImageDraw, text: str, size: int, width: int
-) -> tuple[str, ImageFont.ImageFont]:
-    """The text in the largest font up to ``size`` that fits ``width``, shortened if need be."""
+@lru_cache(maxsize=64)
+def _face(kind: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FACES[kind]), size)
+
+
+@lru_cache(maxsize=8192)
+def _drawable(kind: str, char: str) -> bool:
+    """Whether the face has a glyph for ``char``: what it draws differs from its box for a
+    character it lacks."""
+    face = _face(kind, 32)
+
+    def drawn(text: str) -> tuple:
+        mask = face.getmask(text)
+        return mask.size, bytes(mask)
+
+    return drawn(char) != drawn(NO_SUCH_CHARACTER)
+
+
+def _runs(text: str, weight: str) -> list[tuple[str, str]]:
+    """``text`` as (characters, face) runs; characters no face can draw are left out."""
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        if runs and JOINERS.fullmatch(char):
+            runs[-1] = (runs[-1][0] + char, runs[-1][1])
+            continue
+        kinds = (weight, f"{weight}-ext", "emoji")
+        kind = next((k for k in kinds if _drawable(k, char)), None)
+        if kind is None:
+            continue
+        if runs and runs[-1][1] == kind:
+            runs[-1] = (runs[-1][0] + char, kind)
+        else:
+            runs.append((char, kind))
+    return runs
+
+
+def _width(draw: ImageDraw.ImageDraw, text: str, size: int, weight: str) -> float:
+    return sum(
+        draw.textlength(chunk, font=_face(kind, size)) for chunk, kind in _runs(text, weight)
+    )
+
+
+def _text(
+    draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, size: int, fill, weight="regular"
+) -> None:
+    """Draw ``text`` with its top at ``xy``, each run in the face that has its glyphs, all on
+    one baseline."""
+    x, top = xy
+    baseline = top + _face(weight, size).getmetrics()[0]
+    for chunk, kind in _runs(text, weight):
+        font = _face(kind, size)
+        draw.text((x, baseline), chunk, fill=fill, font=font, anchor="ls")
+        x += draw.textlength(chunk, font=font)
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, size: int, width: int) -> tuple[str, int]:
+    """The text and the largest size up to ``size`` at which it fits ``width``, shortened
+    if need be."""
     while size > 18:
-        font = _font(size)
-        if draw.textlength(text, font=font) <= width:
-            return text, font
+        if _width(draw, text, size, "bold") <= width:
+            return text, size
         size -= 4
-    font = _font(size)
-    while text and draw.textlength(text + "…", font=font) > width:
+    while text and _width(draw, text + "…", size, "bold") > width:
         text = text[:-1]
-    return text + "…", font
+    return text + "…", size
 
 
 def boarding_pass_png(
@@ -62,7 +128,7 @@ def boarding_pass_png(
         if waitlisted
         else "BOARDING PASS · MARS LANDING NIGHT"
     )
-    draw.text((40, 22), header, fill=DARK if waitlisted else LIGHT, font=_font(40))
+    _text(draw, (40, 22), header, 40, DARK if waitlisted else LIGHT, "bold")
     # Mars, for the stub.
     draw.ellipse((900, 170, 1120, 390), fill=MARS)
     draw.ellipse((950, 230, 1000, 260), fill=(160, 52, 10))
@@ -78,12 +144,12 @@ def boarding_pass_png(
     ]
     y = 120
     for label, value, size in rows:
-        draw.text((40, y), label, fill=MUTED, font=_font(22))
-        text, font = _fit(draw, value, size, 780)
-        draw.text((40, y + 26), text, fill=LIGHT, font=font)
+        _text(draw, (40, y), label, 22, MUTED)
+        text, fitted = _fit(draw, value, size, 780)
+        _text(draw, (40, y + 26), text, fitted, LIGHT, "bold")
         y += 36 + size + 10
     stub = f"WAITLIST #{waitlist_position}" if waitlisted else f"PASS {code}"
-    draw.text((900, 420), stub, fill=WAITLIST if waitlisted else MUTED, font=_font(24))
+    _text(draw, (900, 420), stub, 24, WAITLIST if waitlisted else MUTED, "bold")
     info = PngInfo()
     info.add_itxt("Title", f"{'Waitlist pass' if waitlisted else 'Boarding pass'}: {event_title}")
     info.add_itxt(
