@@ -98,14 +98,14 @@ clean:
 ## bench: load benchmark under gunicorn with production settings (needs Debian's wrk):
 ## SQLite, then PostgreSQL + Redis if the local ones answer (their bench databases are emptied)
 BENCH_ARGS ?= --postgres postgres://postgres@127.0.0.1:5432/marsweb_bench --redis redis://127.0.0.1:6379/15
-bench: install bench-deps
+bench: install-dev bench-deps
 	$(PY) tests/load/bench.py $(BENCH_ARGS)
 
 ## bench-compare: this tree against another commit, paired round by round (SQLite; set
 ## COMPARE_ARGS="--postgres postgres://…/marsweb_compare --redis redis://…/13" for PostgreSQL)
 REF ?= HEAD
 COMPARE_ARGS ?=
-bench-compare: install bench-deps
+bench-compare: install-dev bench-deps
 	$(PY) tests/load/compare.py $(REF) $(COMPARE_ARGS)
 
 # The load tool: Debian's wrk; and nginx in front, as deploy/ has it.

@@ -106,7 +106,9 @@ def unit_command(unit: str, root: Path, instance: str = "1") -> tuple[list[str],
 
 def cpu_group(name: str, weight: int) -> Path | None:
     """A cgroup weighted as systemd's CPUWeight= makes one (v1 cpu.shares = weight × 1024 /
-    100), or None when this machine lets us make none."""
+    100), or None when this machine lets us make none (or CLUSTER_NO_CGROUPS=1 asks)."""
+    if os.environ.get("CLUSTER_NO_CGROUPS"):
+        return None
     for base, knob, value in (
         (Path("/sys/fs/cgroup"), "cpu.weight", str(weight)),
         (Path("/sys/fs/cgroup/cpu"), "cpu.shares", str(weight * 1024 // 100)),
@@ -123,10 +125,12 @@ def cpu_group(name: str, weight: int) -> Path | None:
     return None
 
 
-def start(command: list[str], env: dict, log: Path, group: Path | None = None) -> subprocess.Popen:
+def start(
+    command: list[str], env: dict, log: Path, group: Path | None = None, *, cwd: Path = ROOT
+) -> subprocess.Popen:
     process = subprocess.Popen(
         command,
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         stdout=log.open("ab"),
         stderr=subprocess.STDOUT,
@@ -160,6 +164,7 @@ def nginx_config(work: Path, *, port: int, upstreams: list[str], static_root: Pa
     site = site.replace("/var/cache/nginx/marsweb", str(work / "nginx-cache"))
     site = re.sub(r"(?m)^    listen 80;.*$", f"    listen 127.0.0.1:{port};", site)
     site = site.replace("/srv/marsweb/staticfiles/", f"{static_root}/")
+    site = site.replace("/var/log/nginx/marsweb.access.log", str(work / "nginx-access.log"))
     (work / "marsweb.conf").write_text(site)
     main = work / "nginx.conf"
     # Started as root (CI, a container), nginx's workers would be "nobody", locked out of

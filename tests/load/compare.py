@@ -168,6 +168,7 @@ def main() -> None:
     }
     roots = {"ref": tree, "this tree": bench.ROOT}
     sites: dict[str, dict] = {}
+    bench.SINK.controller.start()  # both sites send their email to it, over SMTP
     try:
         for name, root in roots.items():
             sites[name] = prepare(name, root, *stores[name])
@@ -183,6 +184,7 @@ def main() -> None:
             bench.stop_server(site["server"])
             shutil.rmtree(site["dir"], ignore_errors=True)
         subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=bench.ROOT)
+        bench.SINK.controller.stop()
 
 
 if __name__ == "__main__":
