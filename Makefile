@@ -50,7 +50,9 @@ test: install-dev browser-deps validator-deps deploy-deps
 
 ## cluster-check: the production setup from deploy/ on this machine (two app servers, two
 ## workers, nginx, PostgreSQL, Redis, an SMTP sink) and its checks, slow clients for 60 s
+## (CLUSTER_ARGS=--pgbouncer: through Debian's pgbouncer, deploy/pgbouncer/pgbouncer.ini)
 cluster-check: install-dev deploy-deps
+	@$(call debian_package,/usr/sbin/pgbouncer,pgbouncer)
 	$(PY) tests/load/cluster.py $(CLUSTER_ARGS)
 
 ## test-quick: every test but the browser tests

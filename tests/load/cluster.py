@@ -54,6 +54,7 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 NGINX_PORT = int(os.environ.get("CLUSTER_PORT", 8180))
 APP_PORTS = (8181, 8182)
 SMTP_PORT = 8125
+PGBOUNCER_PORT = 8164
 BASE = f"http://127.0.0.1:{NGINX_PORT}"
 DATABASE = os.environ.get("CLUSTER_DATABASE", "postgres://postgres@127.0.0.1:5432/marsweb_cluster")
 REDIS = os.environ.get("CLUSTER_REDIS", "redis://127.0.0.1:6379/12")
@@ -193,6 +194,27 @@ http {{
 """
     )
     return main
+
+
+def pgbouncer_config(work: Path, database: str, port: int) -> Path:
+    """deploy/pgbouncer/pgbouncer.ini pointed at ``database`` (this machine's PostgreSQL
+    trusts local connections, so it is asked with trust too), its files in ``work``."""
+    parts = urllib.parse.urlsplit(database)
+    ini = (DEPLOY / "pgbouncer" / "pgbouncer.ini").read_text()
+    ini = re.sub(
+        r"(?m)^marsweb = .*$",
+        f"{parts.path.lstrip('/')} = host={parts.hostname} port={parts.port} "
+        f"dbname={parts.path.lstrip('/')}",
+        ini,
+    )
+    ini = ini.replace("auth_type = scram-sha-256", "auth_type = trust")
+    ini = ini.replace("/etc/pgbouncer/userlist.txt", str(work / "userlist.txt"))
+    ini = re.sub(r"(?m)^listen_port = \d+$", f"listen_port = {port}", ini)
+    ini += f"pidfile = {work}/pgbouncer.pid\nunix_socket_dir = {work}\n"
+    (work / "userlist.txt").write_text(f'"{parts.username}" ""\n')
+    path = work / "pgbouncer.ini"
+    path.write_text(ini)
+    return path
 
 
 def start_nginx(config: Path, log: Path) -> subprocess.Popen:
@@ -564,6 +586,11 @@ def run_checks(sink: Sink, env: dict, slow_seconds: float, report: list[str]) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--slow-seconds", type=float, default=60)
+    parser.add_argument(
+        "--pgbouncer",
+        action="store_true",
+        help="app servers and workers reach PostgreSQL through pgbouncer (deploy/pgbouncer/)",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="marsweb-cluster-"))
     log = work / "cluster.log"
@@ -578,6 +605,31 @@ def main() -> None:
     processes: list[subprocess.Popen] = []
     report = [f"marsweb cluster check ({work}):"]
     try:
+        if args.pgbouncer:
+            # migrate above went straight to PostgreSQL; the site goes through the pooler.
+            pgbouncer = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
+            home = work / "pgbouncer"
+            home.mkdir()
+            command = [pgbouncer]
+            if (
+                os.geteuid() == 0
+            ):  # pgbouncer will not run as root: as postgres, in a folder of its own
+                work.chmod(0o755)
+                shutil.chown(home, "postgres")
+                command += ["-u", "postgres"]
+            ini = pgbouncer_config(home, DATABASE, PGBOUNCER_PORT)
+            processes.append(start([*command, str(ini)], env, log))
+            pooled = urllib.parse.urlsplit(DATABASE)._replace(
+                netloc=f"postgres@127.0.0.1:{PGBOUNCER_PORT}"
+            )
+            env = {
+                **env,
+                "DATABASE_URL": urllib.parse.urlunsplit(pooled),
+                "MARSWEB_DB_TRANSACTION_POOLER": "1",
+            }
+            report.append(
+                f"- through pgbouncer (deploy/pgbouncer/pgbouncer.ini) on port {PGBOUNCER_PORT}"
+            )
         app_command, app_weight = unit_command("marsweb.service", ROOT)
         _, worker_weight = unit_command("marsweb-worker@.service", ROOT)
         app_group = cpu_group("app", app_weight)
