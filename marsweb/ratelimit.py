@@ -15,7 +15,7 @@ minute per RSVP) still hold.
 import hashlib
 import ipaddress
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import wraps
 
 from django.conf import settings
@@ -81,36 +81,49 @@ def _address_key(address: str) -> str:
     return address
 
 
-def _count(key: str, window: int) -> int:
-    """Add one to ``key``'s count in the shared store and return the new count."""
+def _counts(keys: list[tuple[str, int]]) -> list[int]:
+    """Add one to the count of each (key, window) in the shared store; the new counts."""
     cache = caches["shared"]
     if isinstance(cache, DatabaseCache):
-        return _count_in_database(key, window)
+        return _counts_in_database(keys)
+    return [_incr(cache, key, window) for key, window in keys]
+
+
+def _incr(cache, key: str, window: int) -> int:
     try:
         return cache.incr(key)
     except ValueError:  # the first POST of this window: one write, not two
         return 1 if cache.add(key, 1, timeout=window + 5) else cache.incr(key)
 
 
-def _count_in_database(key: str, window: int) -> int:
+# Ended windows are swept from the table at most this often, by each process.
+SWEEP_EVERY = timedelta(minutes=1)
+_swept_at: list[datetime] = []
+
+
+def _counts_in_database(keys: list[tuple[str, int]]) -> list[int]:
     now = clock.now()
     connection = connections[router.db_for_write(RateCount)]
     table, key_column, count_column, expires_column = (
         connection.ops.quote_name(name)
         for name in ("marsweb_rate_count", "key", "count", "expires_at")
     )
+    rows = ", ".join(["(%s, 1, %s)"] * len(keys))
     with connection.cursor() as cursor:
-        # One statement: the database serialises concurrent upserts of a row.
+        # One statement for all of this POST's counts: the database serialises concurrent
+        # upserts of a row, and the write costs one transaction, not one per limit.
         cursor.execute(
             f"INSERT INTO {table} ({key_column}, {count_column}, {expires_column}) "
-            f"VALUES (%s, 1, %s) ON CONFLICT ({key_column}) "
-            f"DO UPDATE SET {count_column} = {table}.{count_column} + 1 RETURNING {count_column}",
-            [key, now + timedelta(seconds=window)],
+            f"VALUES {rows} ON CONFLICT ({key_column}) "
+            f"DO UPDATE SET {count_column} = {table}.{count_column} + 1 "
+            f"RETURNING {key_column}, {count_column}",
+            [value for key, window in keys for value in (key, now + timedelta(seconds=window))],
         )
-        (count,) = cursor.fetchone()
-    if count == 1:  # a new window for this client: sweep the windows that have ended
+        counted = dict(cursor.fetchall())
+    if not _swept_at or not timedelta(0) <= now - _swept_at[0] < SWEEP_EVERY:
+        _swept_at[:] = [now]
         RateCount.objects.using(connection.alias).filter(expires_at__lt=now).delete()
-    return count
+    return [counted[key] for key, _ in keys]
 
 
 def refused(request: HttpRequest, scope: str, *, email: str = "", within: str = "") -> int:
@@ -126,15 +139,18 @@ def refused(request: HttpRequest, scope: str, *, email: str = "", within: str = 
     if email:
         digest = hashlib.sha256(email.encode()).hexdigest()[:32]
         counted.append(("email", f"{within}:{digest}"))
-    wait = 0
+    keys, limits = [], []
     for limit_name, who in counted:
         limit, window = settings.MARSWEB_RATE_LIMITS[limit_name]
-        bucket = now // window
-        try:
-            count = _count(f"ratelimit:{scope}:{limit_name}:{who}:{bucket}", window)
-        except Exception:  # any backend's connection error, DatabaseError included: fail open
-            logger.warning("Rate limit store unavailable; allowing %s", scope, exc_info=True)
-            continue
+        keys.append((f"ratelimit:{scope}:{limit_name}:{who}:{now // window}", window))
+        limits.append(limit)
+    try:
+        counts = _counts(keys)
+    except Exception:  # any backend's connection error, DatabaseError included: fail open
+        logger.warning("Rate limit store unavailable; allowing %s", scope, exc_info=True)
+        return 0
+    wait = 0
+    for count, limit, (_, window) in zip(counts, limits, keys, strict=True):
         if count > limit:
             wait = max(wait, window - now % window)
     return wait

@@ -13,6 +13,7 @@ from django.test import Client, RequestFactory
 from events.models import Rsvp
 from lights.models import Lighting
 from marsweb import ratelimit
+from marsweb.models import RateCount
 from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -225,6 +226,21 @@ def test_the_limit_holds_in_the_database_and_a_new_window_starts_afresh(
     assert Rsvp.objects.count() == 3
     clock.shift(timedelta(minutes=10))
     assert sign_up(client, event, "later@example.org").status_code == 303
+
+
+def test_a_post_counts_every_limit_in_one_statement_and_ended_windows_are_swept(
+    database_cache, settings, clock, django_assert_num_queries
+):
+    settings.MARSWEB_RATE_LIMITS = {"address": (3, 600), "email": (5, 600)}
+    request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.7")
+    ratelimit._swept_at.clear()
+    ratelimit.refused(request, "rsvp", email="ada@example.org", within="party")  # sweeps
+    with django_assert_num_queries(1):  # both limits, one upsert; no sweep within the minute
+        ratelimit.refused(request, "rsvp", email="grace@example.org", within="party")
+    assert RateCount.objects.count() == 3  # one address, two email addresses
+    clock.shift(timedelta(minutes=11))
+    ratelimit.refused(request, "rsvp", email="ada@example.org", within="party")
+    assert RateCount.objects.count() == 2  # this window's address and email; the rest swept
 
 
 def test_forty_simultaneous_posts_pass_a_limit_of_ten_exactly_ten_times(database_cache, settings):
