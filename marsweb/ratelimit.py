@@ -4,7 +4,8 @@ address they count by.
 Each POST counts against its client's address (generous: a classroom, a watch party or a
 mobile carrier puts many people behind one) and, when the form carries one, against its
 email address for that event (strict: nobody needs many tries). Counts live in Redis when
-REDIS_URL is set (INCR is atomic), else in a table of their own (one atomic upsert; the
+REDIS_URL is set (INCR is atomic; one pipelined round trip for all of a POST's counts), else
+in a table of their own (one atomic upsert; the
 database cache's read-then-write ``incr`` let 40 simultaneous POSTs pass a limit of 10).
 
 If the count cannot be kept, the limit fails open: a visitor is never refused because our
@@ -18,9 +19,11 @@ import logging
 from datetime import datetime, timedelta
 from functools import wraps
 
+import redis
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
+from django.core.cache.backends.redis import RedisCache
 from django.db import connections, router
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -86,7 +89,29 @@ def _counts(keys: list[tuple[str, int]]) -> list[int]:
     cache = caches["shared"]
     if isinstance(cache, DatabaseCache):
         return _counts_in_database(keys)
+    if isinstance(cache, RedisCache):
+        return _counts_in_redis(cache, keys)
     return [_incr(cache, key, window) for key, window in keys]
+
+
+# One Redis client per process (and per server address), kept: Django's cache builds a
+# new client object for every call (half a millisecond each, measured: a third of a
+# sign-up's time went to the two counts).
+_redis_clients: dict[str, redis.Redis] = {}
+
+
+def _counts_in_redis(cache: RedisCache, keys: list[tuple[str, int]]) -> list[int]:
+    shared = settings.CACHES["shared"]
+    client = _redis_clients.get(shared["LOCATION"])
+    if client is None:
+        client = redis.Redis.from_url(shared["LOCATION"], **shared.get("OPTIONS", {}))
+        _redis_clients[shared["LOCATION"]] = client
+    pipeline = client.pipeline(transaction=False)  # every count in one round trip
+    for key, window in keys:
+        name = cache.make_key(key)
+        pipeline.set(name, 0, nx=True, ex=window + 5)  # a new window's counter, with its end
+        pipeline.incr(name)
+    return pipeline.execute()[1::2]
 
 
 def _incr(cache, key: str, window: int) -> int:

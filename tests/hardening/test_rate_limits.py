@@ -243,6 +243,19 @@ def test_a_post_counts_every_limit_in_one_statement_and_ended_windows_are_swept(
     assert RateCount.objects.count() == 2  # this window's address and email; the rest swept
 
 
+def test_the_limit_holds_in_redis_and_each_count_ends_with_its_window(redis_cache, settings):
+    settings.MARSWEB_RATE_LIMITS = {"address": (3, 600), "email": (5, 600)}
+    event = make_event(slug="party")
+    statuses = [
+        sign_up(Client(REMOTE_ADDR="192.0.2.7"), event, f"a{n}@example.org").status_code
+        for n in range(5)
+    ]
+    assert statuses == [303, 303, 303, 429, 429]
+    key = redis_cache.make_key(f"ratelimit:rsvp:address:192.0.2.7:{int(NOW.timestamp()) // 600}")
+    ttl = redis_cache._cache.get_client().ttl(key)
+    assert 600 <= ttl <= 605
+
+
 def test_forty_simultaneous_posts_pass_a_limit_of_ten_exactly_ten_times(database_cache, settings):
     """Before: the database cache's incr (read, then write) let 25 of 40 through."""
     settings.MARSWEB_RATE_LIMITS = {"address": (10, 600), "email": (5, 600)}

@@ -305,8 +305,7 @@ def sign_up_outcome(env, found: dict, rows: list[tuple[str, dict]]) -> tuple[str
     started = time.monotonic()
 
     def delivered() -> int:
-        with SINK.lock:
-            return sum(1 for m in SINK.messages if marker in m["To"])
+        return SINK.count(containing=marker)
 
     while delivered() < stored and time.monotonic() - started < 300:
         time.sleep(0.5)

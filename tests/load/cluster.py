@@ -64,26 +64,31 @@ EVENT = "cluster-watch-party"
 
 
 class Sink:
-    """An SMTP server that keeps every message it is handed."""
+    """An SMTP server that keeps every message it is handed: its recipients and its bytes,
+    parsed only when a check reads one (so that keeping up costs the relay next to nothing
+    while thousands arrive)."""
 
     def __init__(self, port: int = SMTP_PORT):
-        self.messages: list[email.message.EmailMessage] = []
+        self.received: list[tuple[str, bytes]] = []  # (recipients, the message as sent)
         self.lock = threading.Lock()
         self.controller = Controller(self, hostname="127.0.0.1", port=port)
 
     async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.lock:
-            self.messages.append(message)
+            self.received.append((" ".join(envelope.rcpt_tos), envelope.content))
         return "250 OK"
 
     def to(self, address: str) -> list[email.message.EmailMessage]:
         with self.lock:
-            return [m for m in self.messages if m["To"] == address]
+            raw = [content for recipients, content in self.received if recipients == address]
+        return [email.message_from_bytes(c, policy=email.policy.default) for c in raw]
 
-    def count(self) -> int:
+    def count(self, containing: str = "") -> int:
+        """How many messages arrived (for recipients ``containing`` this, when given)."""
         with self.lock:
-            return len(self.messages)
+            if not containing:
+                return len(self.received)
+            return sum(1 for recipients, _ in self.received if containing in recipients)
 
     def wait_for(self, count: int, seconds: float = 90) -> bool:
         deadline = time.monotonic() + seconds
