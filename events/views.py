@@ -3,7 +3,6 @@ from datetime import datetime
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -108,12 +107,7 @@ def event_rsvp(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         request, "rsvp", email=form.data.get("email", ""), within=event.slug
     ):
         # What the visitor typed stays in the form, ready to send again.
-        minutes = ratelimit.retry_minutes(wait)
-        message = (
-            "We received many sign-ups from your network or for this email address just now. "
-            f"Your details are kept below: please send them again in {minutes} "
-            f"minute{pluralize(minutes)}."
-        )
+        message = ratelimit.kept_form_message(wait, "sign-ups")
         return ratelimit.too_many(_detail(request, event, form=form, message=message), wait)
     if form.is_robot:
         return _see_inbox(event)

@@ -6,7 +6,6 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -141,12 +140,7 @@ def lights_submit(request: HttpRequest) -> HttpResponse:
     email = form.data.get("submitter_email", "")
     if wait := ratelimit.refused(request, "lights-submit", email=email):
         # What the visitor typed stays in the form, ready to send again.
-        minutes = ratelimit.retry_minutes(wait)
-        message = (
-            "We received many submissions from your network or this email address just now. "
-            f"Your details are kept below: please send them again in {minutes} "
-            f"minute{pluralize(minutes)}."
-        )
+        message = ratelimit.kept_form_message(wait, "submissions")
         page = render(request, "lights/submit.html", {"form": form, "message": message})
         return ratelimit.too_many(page, wait)
     if form.is_robot:

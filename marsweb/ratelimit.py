@@ -27,6 +27,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.db import connections, router
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.defaultfilters import pluralize
 
 from marsweb import clock
 from marsweb.models import RateCount
@@ -190,6 +191,16 @@ def too_many(response: HttpResponse, wait: int) -> HttpResponse:
 
 def retry_minutes(wait: int) -> int:
     return max(1, -(-wait // 60))
+
+
+def kept_form_message(wait: int, what: str) -> str:
+    """What a refused form says above what the visitor typed, kept for sending again."""
+    minutes = retry_minutes(wait)
+    return (
+        f"We received many {what} from your network or for this email address just now. "
+        f"Your details are kept below: please send them again in {minutes} "
+        f"minute{pluralize(minutes)}."
+    )
 
 
 def rate_limit_posts(scope: str):

@@ -107,3 +107,25 @@ def make_lighting(**fields) -> Lighting:
     }
     values.update(fields)
     return lighting_save(lighting=Lighting(**values))
+
+
+def lighting_submission(**overrides) -> dict:
+    """What a visitor types into "Light your town red" (/lights/submit/): a valid form."""
+    data = {
+        "landmark": "Pasadena City Hall",
+        "city": "Pasadena",
+        "country": "United States",
+        "latitude": "34.14778",
+        "longitude": "-118.14452",
+        "start_kind": "sunset",
+        "start_date": "2021-02-18",
+        "start_time": "",
+        "end_kind": "exact",
+        "end_date": "2021-02-19",
+        "end_time": "01:00",
+        "note": "Red for JPL's rover.",
+        "submitter_email": "clerk@example.org",
+        "website": "",
+    }
+    data.update(overrides)
+    return data

@@ -10,27 +10,12 @@ from django.test import Client
 
 from events.models import Rsvp
 from lights.models import Lighting
-from tests.factories import make_event
+from tests.factories import lighting_submission, make_event
 
 pytestmark = pytest.mark.django_db
 
 NOW = datetime(2030, 1, 10, 12, 0, tzinfo=UTC)
 SIGN_UP = {"name": "Ada Lovelace", "email": "ada@example.org", "website": ""}
-LIGHTING = {
-    "landmark": "Pasadena City Hall",
-    "city": "Pasadena",
-    "country": "United States",
-    "latitude": "34.14778",
-    "longitude": "-118.14452",
-    "start_kind": "sunset",
-    "start_date": "2030-01-10",
-    "end_kind": "exact",
-    "end_date": "2030-01-11",
-    "end_time": "01:00",
-    "note": "",
-    "submitter_email": "clerk@example.org",
-    "website": "",
-}
 
 
 @pytest.fixture(autouse=True)
@@ -95,13 +80,17 @@ def test_a_browser_saying_nothing_gets_its_form_back_with_a_token_and_can_send_i
 
 
 def test_a_lighting_posted_from_another_site_is_refused(browser):
-    response = browser.post("/lights/submit/", LIGHTING, headers={"Sec-Fetch-Site": "cross-site"})
+    response = browser.post(
+        "/lights/submit/", lighting_submission(), headers={"Sec-Fetch-Site": "cross-site"}
+    )
     assert response.status_code == 403
     assert not Lighting.objects.exists()
 
 
 def test_a_lighting_from_the_sites_own_page_is_stored_for_review(browser):
-    response = browser.post("/lights/submit/", LIGHTING, headers={"Sec-Fetch-Site": "same-origin"})
+    response = browser.post(
+        "/lights/submit/", lighting_submission(), headers={"Sec-Fetch-Site": "same-origin"}
+    )
     assert response.status_code == 200
     assert Lighting.objects.get().moderation == "pending"
 

@@ -14,7 +14,7 @@ from events.models import Rsvp
 from lights.models import Lighting
 from marsweb import ratelimit
 from marsweb.models import RateCount
-from tests.factories import make_event
+from tests.factories import lighting_submission, make_event
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -159,21 +159,7 @@ def test_retry_after_counts_down_to_the_end_of_the_window(settings, clock):
 def test_a_refused_lighting_submission_keeps_what_was_typed(settings):
     settings.MARSWEB_RATE_LIMITS = {"address": (1, 600), "email": (5, 600)}
     client = Client(REMOTE_ADDR="192.0.2.7")
-    data = {
-        "landmark": "Pasadena City Hall",
-        "city": "Pasadena",
-        "country": "United States",
-        "latitude": "34.14778",
-        "longitude": "-118.14452",
-        "start_kind": "sunset",
-        "start_date": "2030-01-10",
-        "end_kind": "exact",
-        "end_date": "2030-01-11",
-        "end_time": "01:00",
-        "note": "",
-        "submitter_email": "clerk@example.org",
-        "website": "",
-    }
+    data = lighting_submission()
     assert client.post("/lights/submit/", data).status_code == 200
     response = client.post("/lights/submit/", {**data, "landmark": "Rose Bowl"})
     assert response.status_code == 429

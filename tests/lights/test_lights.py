@@ -14,6 +14,7 @@ from lights.models import Lighting
 from lights.schedule import lighting_save
 from lights.seed_data import LIGHTINGS
 from lights.seeding import lightings_seed
+from tests.factories import lighting_submission as submission
 from tests.factories import make_lighting
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -112,27 +113,6 @@ def test_calendar_carries_known_lightings_in_utc_with_geo_and_never_invents_a_ti
     assert [str(e["uid"]) for e in again.walk("VEVENT")] == [
         str(e["uid"]) for e in calendar.walk("VEVENT")
     ]
-
-
-def submission(**overrides):
-    data = {
-        "landmark": "Pasadena City Hall",
-        "city": "Pasadena",
-        "country": "United States",
-        "latitude": "34.14778",
-        "longitude": "-118.14452",
-        "start_kind": "sunset",
-        "start_date": "2021-02-18",
-        "start_time": "",
-        "end_kind": "exact",
-        "end_date": "2021-02-19",
-        "end_time": "01:00",
-        "note": "Red for JPL's rover.",
-        "submitter_email": "clerk@example.org",
-        "website": "",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_a_submission_shows_nowhere_until_staff_approve_it(client, staff_client, seeded):
