@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django_tasks_db.models import DBTaskResult
 
 from events import rsvp as flow
@@ -113,3 +113,44 @@ def test_a_minute_later_the_visitor_may_ask_again(client, event):
         sign_up(client)
         run_worker()
     assert len(mail.outbox) == 2
+
+
+def waiting_tasks(count: int) -> None:
+    """`count` emails waiting for a worker, stored in one statement."""
+    DBTaskResult.objects.bulk_create(
+        DBTaskResult(
+            args_kwargs={"args": [], "kwargs": {"rsvp_id": n, "kind": "confirm"}},
+            task_path="events.tasks.rsvp_send_email",
+            backend_name="default",
+            run_after=NOW,
+            enqueued_at=NOW + timedelta(microseconds=n),
+        )
+        for n in range(count)
+    )
+
+
+def forget_statistics() -> None:
+    """The database knows nothing of the queue's table yet: a new database, or a burst of
+    sign-ups faster than autovacuum."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM pg_statistic WHERE starelid = %s::regclass",
+                [DBTaskResult._meta.db_table],
+            )
+
+
+def test_a_worker_claims_its_next_email_without_sorting_the_whole_queue():
+    waiting_tasks(3000)
+    forget_statistics()
+    # The query db_worker runs for each task, as it runs it.
+    claim = DBTaskResult.objects.ready().filter(backend_name="default")
+    with transaction.atomic():
+        plan = claim.select_for_update(skip_locked=True)[:1].explain()
+    if connection.vendor == "postgresql":
+        assert "Sort" not in plan and "marsweb_task_claim_idx" in plan, plan
+    else:
+        assert "TEMP B-TREE" not in plan and "marsweb_task_claim_idx" in plan, plan
+    with transaction.atomic():
+        first = claim.get_locked()
+    assert first.enqueued_at == NOW  # the oldest waiting email goes first
