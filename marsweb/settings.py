@@ -129,6 +129,9 @@ if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
     }
+    # PostgreSQL's own backend, health-checking a kept connection only after a quiet spell.
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"]["ENGINE"] = "marsweb.postgresql"
     # Through pgbouncer in transaction mode (deploy/pgbouncer/pgbouncer.ini), a connection is
     # another client's between transactions: no server-side cursors may outlive one.
     if env_bool("MARSWEB_DB_TRANSACTION_POOLER", False):

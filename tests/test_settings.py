@@ -66,7 +66,7 @@ def test_production_cookies_are_host_locked_and_secure():
 @pytest.mark.parametrize(
     ("url", "engine"),
     [
-        ("postgres://postgres@127.0.0.1:5432/marsweb", "django.db.backends.postgresql"),
+        ("postgres://postgres@127.0.0.1:5432/marsweb", "marsweb.postgresql"),
         ("", "django.db.backends.sqlite3"),
     ],
 )
