@@ -212,6 +212,8 @@ FORMAT_MODULE_PATH = ["marsweb.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# urlize (live posts, sources): a bare "example.org" links to https://, as Django 2028 will.
+URLIZE_ASSUME_HTTPS = True
 
 # Static files: hashed, compressed, served by whitenoise with far-future cache headers.
 STATIC_URL = "/static/"

@@ -15,8 +15,9 @@ from lights.models import Lighting
 from marsweb import clock, timezones
 from marsweb.caching import per_second_page
 from marsweb.icons import mars_icon_png
+from missions import live
 from missions.landing import mission_countdown_panel
-from missions.models import Mission
+from missions.models import LiveUpdate, Mission
 
 HOME_MISSIONS = 12
 HOME_EVENTS = 3
@@ -37,6 +38,9 @@ def home(request: HttpRequest) -> HttpResponse:
     if featured is not None:
         milestones = list(featured.milestones.all())
         context["countdown"] = mission_countdown_panel(featured, milestones, now)
+        context["feed"] = live.build_feed(
+            featured, milestones, LiveUpdate.objects.filter(mission=featured), now=now
+        )
         # The hero's second button: the next event watching this landing, if any.
         context["watch"] = next((e for e in events if e.mission_id == featured.pk), None)
     context["lightings"] = list(Lighting.objects.published().tonight(now=now)[:HOME_LIGHTINGS])

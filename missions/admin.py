@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
+from marsweb import clock
 from marsweb.images import image_make_renditions
 from missions.forms import MissionListForm, RehearseForm
-from missions.models import Milestone, Mission, MissionImage, Rehearsal
+from missions.models import LiveUpdate, Milestone, Mission, MissionImage, Rehearsal
 from missions.rehearsal import mission_rehearse
 
 
@@ -114,6 +115,14 @@ class MissionAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (
+            "Live coverage",
+            {
+                "fields": [("live_from", "live_until")],
+                "description": "When the LIVE badge shows and pages poll every 10 s. Empty: "
+                "from two hours before Earth hears of the touchdown to three hours after.",
+            },
+        ),
         ("Sources", {"fields": ["source_note"]}),
     ]
 
@@ -206,3 +215,38 @@ class RehearsalAdmin(admin.ModelAdmin):
         return (
             False  # rehearsals start from a mission: the "Rehearse" action or `manage.py rehearse`
         )
+
+
+@admin.register(LiveUpdate)
+class LiveUpdateAdmin(admin.ModelAdmin):
+    """Posts on a mission's live feed. Who posted each, and every change, is in the admin's
+    history (and on the post: posted by)."""
+
+    list_display = ["headline", "mission", "kind", "is_pinned", "posted_at", "withdrawn_at"]
+    list_filter = ["mission", "kind", "is_pinned"]
+    list_editable = ["is_pinned"]
+    search_fields = ["headline", "body"]
+    date_hierarchy = "posted_at"
+    autocomplete_fields = ["mission"]
+    raw_id_fields = ["milestone"]
+    readonly_fields = ["posted_by", "edited_at"]
+    fields = [
+        "mission",
+        "kind",
+        "headline",
+        "body",
+        "is_pinned",
+        "posted_at",
+        "milestone",
+        "source_note",
+        "withdrawn_at",
+        "posted_by",
+        "edited_at",
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.posted_by = request.user
+        elif {"headline", "body", "kind"} & set(form.changed_data):
+            obj.edited_at = clock.now()  # readers see "updated HH:MM"
+        super().save_model(request, obj, form, change)

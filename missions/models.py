@@ -1,9 +1,11 @@
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from marsweb import clock
 from marsweb.images import validate_image_upload
 
 
@@ -22,8 +24,8 @@ class MissionQuerySet(models.QuerySet):
         return self.filter(rehearsal_of=None)
 
     def with_timeline(self, *, slug: str) -> tuple["Mission", list["Milestone"]]:
-        """The mission and its timeline in one query (a LEFT JOIN), for the countdown
-        fragment: only the fields it shows. Raises Mission.DoesNotExist."""
+        """The mission and its timeline in one query (a LEFT JOIN), for the countdown and
+        live feed fragments: only the fields they show. Raises Mission.DoesNotExist."""
         rows = list(
             self.filter(slug=slug).values(
                 "pk",
@@ -35,10 +37,15 @@ class MissionQuerySet(models.QuerySet):
                 "longitude_east",
                 "landing_sol",
                 "landing_site_name",
+                "live_from",
+                "live_until",
+                "milestones__id",
                 "milestones__kind",
                 "milestones__title",
                 "milestones__occurs_at",
                 "milestones__signal_delay",
+                "milestones__description",
+                "milestones__source_note",
             )
         )
         if not rows:
@@ -46,11 +53,14 @@ class MissionQuerySet(models.QuerySet):
         mission = Mission(**{k: v for k, v in rows[0].items() if not k.startswith("milestones__")})
         milestones = [
             Milestone(
+                pk=row["milestones__id"],
                 mission=mission,
                 kind=row["milestones__kind"],
                 title=row["milestones__title"],
                 occurs_at=row["milestones__occurs_at"],
                 signal_delay=row["milestones__signal_delay"],
+                description=row["milestones__description"],
+                source_note=row["milestones__source_note"],
             )
             for row in rows
             if row["milestones__occurs_at"] is not None
@@ -159,6 +169,18 @@ class Mission(models.Model):
         help_text="How long the home page keeps featuring this landing once Earth has heard "
         "of it, before it moves on to the next one; e.g. 24:00:00 for a day, 0 to move on "
         "at once.",
+    )
+    live_from = models.DateTimeField(
+        "live coverage from",
+        null=True,
+        blank=True,
+        help_text="UTC. Empty: two hours before Earth hears of the touchdown (or arrival).",
+    )
+    live_until = models.DateTimeField(
+        "live coverage until",
+        null=True,
+        blank=True,
+        help_text="UTC. Empty: three hours after Earth hears of the touchdown (or arrival).",
     )
     is_published = models.BooleanField("published", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -299,3 +321,62 @@ class Rehearsal(Mission):
         proxy = True
         verbose_name = "rehearsal"
         verbose_name_plural = "rehearsals"
+
+
+def this_second() -> datetime:
+    """Now, to the second: pages show the feed as of a whole second (missions/live.py), so a
+    post made in this second shows in this second's page, not the next one's."""
+    return clock.now().replace(microsecond=0)
+
+
+class LiveUpdate(models.Model):
+    """A post on a mission's live feed, written by staff on the night (missions/live.py).
+
+    With a ``milestone``, it rewrites the key event that milestone posts by itself when
+    Earth hears of it (its time stays the milestone's); withdrawn, it suppresses it.
+    """
+
+    class Kind(models.TextChoices):
+        KEY = "key", "Key event"
+        UPDATE = "update", "Update"
+        CORRECTION = "correction", "Correction"
+
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="live_updates")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.UPDATE)
+    headline = models.CharField(max_length=200)
+    body = models.TextField(
+        blank=True,
+        help_text="Plain text: blank lines separate paragraphs; web addresses become links.",
+    )
+    is_pinned = models.BooleanField("pinned", default=False, help_text="Shown above the rest.")
+    posted_at = models.DateTimeField(
+        default=this_second, help_text="UTC. A time to come: the post waits until then."
+    )
+    edited_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set: the post is gone from every page and feed."
+    )
+    milestone = models.OneToOneField(
+        Milestone,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="live_update",
+        help_text="Rewrites the key event this milestone posts by itself (withdraw to hide it).",
+    )
+    source_note = models.CharField(max_length=400, blank=True, help_text="Where this comes from.")
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-posted_at", "-pk"]
+        indexes = [models.Index(fields=["mission", "posted_at"])]
+
+    def __str__(self) -> str:
+        return self.headline

@@ -472,3 +472,46 @@ MISSIONS = [
         "milestones": [],
     },
 ]
+
+
+# Perseverance's landing night as staff would have posted it, beside the key events its
+# milestones post by themselves (missions/live.py). Times UTC; each post says its source.
+LIVE_UPDATES = {
+    "perseverance": [
+        {
+            "headline": "Watch the landing with us",
+            "body": "NASA TV carries the landing live, and NASA's virtual Social event and "
+            "virtual guest experience let anyone join the night from home.",
+            "kind": "update",
+            "is_pinned": True,
+            "posted_at": utc(2021, 2, 18, 19, 15, 0),
+            "source_note": f"{ARTICLE} Broadcast start, 11:15 a.m. PST: NASA.",
+        },
+        {
+            "headline": "Cities glow red for the Red Planet",
+            "body": "The Empire State Building, the LAX gateway pylons and Chicago's Adler "
+            "Planetarium light up red for the landing; NASA invites every town to do the "
+            "same. When each one glows is on the lights page.",
+            "kind": "update",
+            "posted_at": utc(2021, 2, 18, 19, 30, 0),
+            "source_note": f"{ARTICLE} (from JPL's release)",
+        },
+        {
+            "headline": "Ingenuity rides along",
+            "body": "Tucked under the rover is the Ingenuity helicopter, a test of whether "
+            "flight is possible in Mars's thin atmosphere.",
+            "kind": "update",
+            "posted_at": utc(2021, 2, 18, 20, 20, 0),
+            "source_note": ARTICLE,
+        },
+        {
+            "headline": "First images from Jezero Crater",
+            "body": "The rover's hazard-avoidance cameras send back their first black-and-"
+            "white pictures of the landing site, dust still on the lens covers.",
+            "kind": "key",
+            "posted_at": utc(2021, 2, 18, 21, 0, 0),
+            "source_note": "NASA/JPL, “NASA's Mars Perseverance Rover Safely Lands on Red "
+            "Planet”, 18 Feb 2021.",
+        },
+    ],
+}

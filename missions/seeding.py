@@ -5,16 +5,21 @@ from typing import Any
 from django.db import transaction
 
 from marsweb.seeding import SeedReport, seed_upsert
-from missions.models import Milestone, Mission
-from missions.seed_data import MISSIONS
+from missions.models import LiveUpdate, Milestone, Mission
+from missions.seed_data import LIVE_UPDATES, MISSIONS
 
 
 def seed(*, overwrite: bool = False) -> SeedReport:
-    return missions_seed(missions=MISSIONS, overwrite=overwrite)
+    return missions_seed(missions=MISSIONS, live_updates=LIVE_UPDATES, overwrite=overwrite)
 
 
 @transaction.atomic
-def missions_seed(*, missions: list[dict[str, Any]], overwrite: bool = False) -> SeedReport:
+def missions_seed(
+    *,
+    missions: list[dict[str, Any]],
+    live_updates: dict[str, list[dict[str, Any]]] | None = None,
+    overwrite: bool = False,
+) -> SeedReport:
     report = SeedReport()
     by_slug: dict[str, Mission] = {}
     for data in missions:
@@ -36,6 +41,15 @@ def missions_seed(*, missions: list[dict[str, Any]], overwrite: bool = False) ->
                 model=Milestone,
                 lookup={"mission": mission, "kind": milestone["kind"], "title": milestone["title"]},
                 values=milestone_values,
+                overwrite=overwrite,
+                report=report,
+            )
+    for slug, updates in (live_updates or {}).items():
+        for update in updates:
+            seed_upsert(
+                model=LiveUpdate,
+                lookup={"mission": by_slug[slug], "headline": update["headline"]},
+                values={k: v for k, v in update.items() if k != "headline"},
                 overwrite=overwrite,
                 report=report,
             )

@@ -1,18 +1,19 @@
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from marsweb import clock
 from marsweb.caching import fragment_view, per_second_page, staff_preview
 from marsweb.countdown import CountdownPanel
 from marsweb.htmx import HtmxHttpRequest
-from missions import landing, marstime
+from missions import landing, live, marstime
 from missions.forms import MarsTimeForm
-from missions.models import Milestone, Mission
+from missions.models import LiveUpdate, Milestone, Mission
 
 MISSIONS_PER_PAGE = 24
 
@@ -30,12 +31,13 @@ def mission_list(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
-@per_second_page
+@per_second_page(reads=("order",))
 def mission_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     missions = Mission.objects.select_related("parent", "rehearsal_of").prefetch_related(
         Prefetch("milestones", queryset=Milestone.objects.order_by("occurs_at", "pk")),
         "images",
         Prefetch("children", queryset=Mission.objects.published()),
+        "live_updates",
     )
     mission = missions.published().filter(slug=slug).first()
     preview = mission is None
@@ -45,6 +47,14 @@ def mission_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         mission = get_object_or_404(missions, slug=slug)
     now = clock.now().replace(microsecond=0)
     milestones = list(mission.milestones.all())
+    feed = live.build_feed(
+        mission,
+        milestones,
+        mission.live_updates.all(),
+        now=now,
+        oldest_first=request.GET.get("order") == "oldest",
+    )
+    page_url = settings.SITE_URL + mission.get_absolute_url()
     response = render(
         request,
         "missions/mission_detail.html",
@@ -56,6 +66,8 @@ def mission_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             "milestones": milestones,
             "edl": landing.edl_picture(milestones, now),
             "mars": landing.site_clock(mission, milestones, now),
+            "feed": feed,
+            "live_data": live.structured_data(feed, page_url=page_url) if feed.starts else None,
         },
     )
     return staff_preview(response) if preview else response
@@ -88,6 +100,25 @@ def _countdown_page(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 mission_countdown = fragment_view(
     "includes/countdown.html", "countdown", _countdown_panel, plain=_countdown_page
+)
+
+
+def _live_feed(*, slug: str, now: datetime) -> live.Feed:
+    mission, milestones = _published_timeline(slug)
+    updates = LiveUpdate.objects.filter(mission=mission)
+    return live.build_feed(mission, milestones, updates, now=now)
+
+
+def _live_page(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """The feed for a browser without htmx: where it is on the mission's page, as of now."""
+    mission, _ = _published_timeline(slug)
+    return redirect(mission.get_absolute_url() + "#live")
+
+
+# What a mission's page polls for new posts: the latest of the feed, the same bytes for
+# every visitor, rendered at most once a second (static/js/live.js shows what is new).
+mission_live = fragment_view(
+    "missions/includes/live_poll.html", "feed", _live_feed, plain=_live_page
 )
 
 

@@ -3,9 +3,11 @@
 from datetime import datetime
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html, format_html_join, json_script
+from django.utils.safestring import mark_safe
 
 from marsweb import images, timezones
 from marsweb.countdown import clock_parts, format_remaining
@@ -155,3 +157,12 @@ def clock_segments(delta) -> str:
 @register.filter
 def epoch_ms(moment: datetime | None) -> str:
     return "" if moment is None else str(int(moment.timestamp() * 1000))
+
+
+@register.filter
+def ld_json(data: dict) -> str:
+    """``data`` as a schema.org JSON-LD block, escaped as ``json_script`` escapes JSON
+    (nothing in it can close the element)."""
+    block = json_script(data, encoder=DjangoJSONEncoder)
+    inner = block.removeprefix('<script type="application/json">').removesuffix("</script>")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(inner))

@@ -148,4 +148,7 @@ def test_the_previous_layouts_database_migrates_forward_with_every_row():
         (row[0], "lights", "lighting") if row in moved else row
         for row in before["django_content_type"]
     ]
-    assert after == before
+    # Tables later migrations created (the live feed's, say) start empty.
+    created = {table: rows for table, rows in after.items() if table not in before}
+    assert all(not rows for rows in created.values()), created
+    assert {table: rows for table, rows in after.items() if table in before} == before

@@ -128,7 +128,7 @@ def test_fragment_of_an_unknown_or_draft_mission_is_404(client, clock):
 def test_home_features_the_soonest_upcoming_landing_with_a_live_countdown(
     client, rehearsal, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         page = client.get("/").content.decode()
     assert '<h1 id="hero-title">Perseverance (Rehearsal)</h1>' in page
     assert 'hx-get="/missions/perseverance-rehearsal/countdown/"' in page

@@ -170,13 +170,14 @@ def test_query_counts_do_not_grow_with_content(
         mission = make_mission(name=f"Bulk {n}")
         make_milestone(mission)
     perseverance = reverse("missions:detail", kwargs={"slug": "perseverance"})
-    # featured landing (just landed or upcoming, else featured), its timeline, events,
-    # lights, missions and their images
-    with django_assert_max_num_queries(7):
+    # featured landing (just landed or upcoming, else featured), its timeline, its live
+    # posts, events, lights, missions and their images
+    with django_assert_max_num_queries(8):
         assert client.get("/").status_code == 200
     with django_assert_max_num_queries(4):
         assert client.get("/missions/").status_code == 200
-    with django_assert_max_num_queries(4):
+    # the mission, its timeline, images, missions it carried, live posts
+    with django_assert_max_num_queries(5):
         assert client.get(perseverance).status_code == 200
 
 

@@ -1,0 +1,118 @@
+// The live feed between page loads (missions/includes/live_feed.html).
+//
+// htmx polls the feed's latest posts into a hidden element (live_poll.html: the same bytes
+// for every visitor). This script compares them with the page: an edited or re-pinned post
+// is replaced where it stands, a withdrawn one removed, and new ones are offered behind a
+// button ("3 new updates") that the visitor presses when ready, so the page never moves
+// under them. The count is announced politely once; focus is never taken. While the tab is
+// hidden nothing is fetched; on coming back the feed is checked at once.
+(function () {
+  "use strict";
+
+  function anchorOf(li) { return li.id || li.getAttribute("data-entry"); }
+
+  function adopt(copy) {
+    var li = copy.cloneNode(true);
+    li.id = copy.getAttribute("data-entry");
+    li.removeAttribute("data-entry");
+    return li;
+  }
+
+  function compare(feed, poll) {
+    var list = feed.querySelector("[data-live-entries]");
+    var shown = {};
+    Array.prototype.forEach.call(list.children, function (li) { shown[anchorOf(li)] = li; });
+    var latest = {};
+    var fresh = [];
+    Array.prototype.forEach.call(poll.querySelectorAll("[data-entry]"), function (copy) {
+      var anchor = anchorOf(copy);
+      latest[anchor] = true;
+      var mine = shown[anchor];
+      if (!mine) {
+        fresh.push(copy);
+      } else if (mine.getAttribute("data-version") !== copy.getAttribute("data-version")) {
+        list.replaceChild(adopt(copy), mine);
+      }
+    });
+    // A post on the page that the latest posts no longer hold, though it is newer than
+    // their oldest, was withdrawn.
+    var copies = poll.querySelectorAll("[data-entry]");
+    if (copies.length < 50) {
+      Object.keys(shown).forEach(function (anchor) {
+        if (!latest[anchor] && shown[anchor].parentNode === list) list.removeChild(shown[anchor]);
+      });
+    }
+    feed.liveFresh = fresh;
+    offer(feed);
+  }
+
+  function offer(feed) {
+    var fresh = feed.liveFresh || [];
+    var box = feed.querySelector(".live-new");
+    var button = feed.querySelector("[data-live-show]");
+    var status = feed.querySelector("[data-live-announce]");
+    if (!fresh.length) { box.hidden = true; return; }
+    var text = fresh.length === 1 ? "1 new update" : fresh.length + " new updates";
+    if (button.textContent !== text) {
+      button.textContent = text;
+      var key = fresh.filter(function (copy) { return copy.getAttribute("data-key") === "1"; })[0];
+      var headline = key && key.querySelector(".live-headline");
+      status.textContent = text + (headline ? ": " + headline.textContent : "") + ".";
+    }
+    box.hidden = false;
+  }
+
+  function show(feed) {
+    var list = feed.querySelector("[data-live-entries]");
+    var oldestFirst = feed.getAttribute("data-order") === "oldest";
+    var fresh = feed.liveFresh || [];
+    var first = null, last = null;
+    var unpinned = list.querySelector(".live-entry:not(.is-pinned)");
+    fresh.forEach(function (copy) {
+      var li = adopt(copy);
+      if (oldestFirst) {
+        list.appendChild(li);
+      } else if (li.classList.contains("is-pinned")) {
+        list.insertBefore(li, list.firstChild);
+      } else {
+        // Newest first, under the pinned posts, in the order the feed gives them.
+        list.insertBefore(li, last && !last.classList.contains("is-pinned") ? last.nextSibling : unpinned);
+        last = li;
+      }
+      first = first || li;
+    });
+    feed.liveFresh = [];
+    var empty = feed.querySelector("[data-live-empty]");
+    if (empty) empty.hidden = true;
+    feed.querySelector(".live-new").hidden = true;
+    feed.querySelector("[data-live-announce]").textContent = "";
+    if (first) {
+      // The button is gone: the first new post takes its place in the tab order.
+      first.setAttribute("tabindex", "-1");
+      first.focus();
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-live-feed]"), function (feed) {
+      feed.querySelector("[data-live-show]").addEventListener("click", function () { show(feed); });
+    });
+  });
+  document.addEventListener("htmx:load", function (event) {
+    var poll = event.target;
+    if (!poll.matches || !poll.matches("[data-live-poll]")) return;
+    var feed = poll.closest("[data-live-feed]");
+    if (feed) compare(feed, poll);
+  });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (document.hidden && event.target.matches && event.target.matches("[data-live-poll]")) {
+      event.preventDefault();
+    }
+  });
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden || !window.htmx) return;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-live-poll][data-hx-get]"), function (poll) {
+      window.htmx.trigger(poll, "live-check");
+    });
+  });
+})();

@@ -1,0 +1,68 @@
+"""The live feed in a real browser: a post made while a visitor reads reaches them within
+one poll (10 s) and a second, behind a button, without moving the page or taking focus."""
+
+import pytest
+
+from marsweb import clock
+from missions.models import LiveUpdate, Mission
+from missions.rehearsal import mission_rehearse
+from missions.seed_data import MISSIONS
+from missions.seeding import missions_seed
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+POLL_AND_A_SECOND_MS = 11_000
+
+
+@pytest.fixture
+def rehearsal() -> Mission:
+    missions_seed(missions=MISSIONS)
+    rehearsal = mission_rehearse(mission=Mission.objects.get(slug="perseverance"), minutes=30)
+    LiveUpdate.objects.create(mission=rehearsal, headline="Welcome to landing night")
+    return rehearsal
+
+
+def test_a_new_post_is_offered_within_a_poll_and_shown_on_request(page, rehearsal):
+    page.goto(rehearsal.get_absolute_url())
+    page.locator("#live").scroll_into_view_if_needed()
+    scrolled = page.evaluate("window.scrollY")
+    LiveUpdate.objects.create(mission=rehearsal, headline="Touchdown confirmed!", kind="key")
+    posted = clock.now()
+    button = page.locator("[data-live-show]")
+    button.wait_for(state="visible", timeout=POLL_AND_A_SECOND_MS)
+    assert (clock.now() - posted).total_seconds() <= 11
+    assert button.text_content() == "1 new update"
+    assert page.locator("[data-live-announce]").text_content() == (
+        "1 new update: Touchdown confirmed!."
+    )
+    assert page.evaluate("window.scrollY") == scrolled  # nothing moved under the reader
+    assert page.evaluate("document.activeElement === document.body")  # focus not taken
+    button.click()
+    headlines = page.locator("#live .live-entries .live-headline").all_text_contents()
+    assert headlines[:2] == ["Touchdown confirmed!", "Welcome to landing night"]
+    assert page.locator(".live-new").is_hidden()
+    assert not page.console_errors
+
+
+def test_a_withdrawn_post_leaves_the_page_within_a_poll(page, rehearsal):
+    page.goto(rehearsal.get_absolute_url())
+    assert page.locator("#live .live-headline").first.text_content() == "Welcome to landing night"
+    LiveUpdate.objects.filter(mission=rehearsal).update(withdrawn_at=clock.now())
+    page.locator("#live .live-entries .live-entry").first.wait_for(
+        state="detached", timeout=POLL_AND_A_SECOND_MS
+    )
+    assert page.locator("#live .live-entries .live-entry").count() == 0
+
+
+def test_a_hidden_tab_does_not_poll(page, rehearsal):
+    page.goto(rehearsal.get_absolute_url())
+    page.evaluate(
+        """() => {
+            Object.defineProperty(document, 'hidden', {value: true, configurable: true});
+            window.fetched = 0;
+            document.addEventListener('htmx:afterRequest', () => { window.fetched += 1; });
+            htmx.trigger(document.querySelector('[data-live-poll]'), 'live-check');
+        }"""
+    )
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.fetched") == 0
