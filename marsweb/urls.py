@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
-from marsweb import views
+from marsweb import desk, views
 from marsweb.sitemaps import SITEMAPS
 from missions import views as mission_views
 
@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("lights/", include("lights.urls")),
     path("timezone/", views.choose_time_zone, name="choose-time-zone"),
+    path("live/desk/", desk.live_desk, name="live-desk"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("favicon.ico", views.icon, {"size": 32}, name="favicon"),

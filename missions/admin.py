@@ -244,6 +244,9 @@ class LiveUpdateAdmin(admin.ModelAdmin):
         "edited_at",
     ]
 
+    class Media:
+        js = ["js/admin-labels.js"]  # names the mission's autocomplete box by its label
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.posted_by = request.user

@@ -1,8 +1,8 @@
 """The layout ARCHITECTURE.md describes, held by tests: who may import whom, and how.
 
 - ``marsweb`` is the site: its shared modules are imported by every app and import none;
-  its top (urls, the site-wide views, the sitemap, bulk_content) wires the apps together
-  and nothing imports it.
+  its top (urls, the site-wide views, the live desk, the sitemap, bulk_content) wires the
+  apps together and nothing imports it.
 - ``missions`` builds on marsweb; ``events`` on marsweb and missions; ``lights`` on marsweb.
 - No app imports another app's views, and no import of ours sits inside a function, where
   it would hide a cycle (but one: an AppConfig.ready connecting a signal receiver, the place
@@ -19,6 +19,7 @@ OURS = ("marsweb", "missions", "events", "lights")
 SITE_TOP = {
     "marsweb.urls",
     "marsweb.views",
+    "marsweb.desk",
     "marsweb.sitemaps",
     "marsweb.management.commands.bulk_content",
 }

@@ -93,7 +93,7 @@ def test_without_javascript_the_page_shows_a_correct_countdown_and_a_refresh_lin
     page = context.new_page()
     page.goto("/")
     assert re.fullmatch(HALF_AN_HOUR_AWAY, clock_text(page))
-    assert page.get_by_role("link", name="Refresh").is_visible()
+    assert page.get_by_role("link", name="Refresh", exact=True).is_visible()
     assert page.get_by_role("button", name="Pause live updates").is_hidden()
     context.close()
 

@@ -128,6 +128,8 @@ def test_the_admin_as_an_editor_sees_it_in_each_theme_and_size(
             "admin-mission": f"/admin/missions/mission/{mission.pk}/change/",
             "admin-events": "/admin/events/event/",
             "admin-lightings": "/admin/lights/lighting/",
+            "admin-live-update": "/admin/missions/liveupdate/add/",
+            "live-desk": "/live/desk/?mission=perseverance",
         }.items():
             page.goto(path)
             if violations := save(page, name, size, scheme):

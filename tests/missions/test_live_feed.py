@@ -207,7 +207,7 @@ def test_without_htmx_the_fragment_address_leads_to_the_feed_on_the_page(client,
 
 def test_the_page_offers_a_refresh_link_for_browsers_without_javascript(client, rehearsal):
     html = client.get(rehearsal.get_absolute_url()).content.decode()
-    assert f'<a href="{rehearsal.get_absolute_url()}#live">Refresh</a>' in html
+    assert f'<a href="{rehearsal.get_absolute_url()}#live">Refresh the updates</a>' in html
 
 
 def test_the_home_page_carries_the_featured_landings_feed_while_it_is_live(client, rehearsal):
