@@ -18,7 +18,7 @@ from django import forms
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -148,9 +148,9 @@ def live_desk(request: HttpRequest) -> HttpResponse:
         elif action in ACTIONS:
             update = get_object_or_404(LiveUpdate, pk=request.POST.get("update"), mission=mission)
             changes, message = ACTIONS[action]
-            for field, value in changes.items():
-                setattr(update, field, now if value == "now" else value)
-            update.save(update_fields=list(changes))
+            values = {field: now if value == "now" else value for field, value in changes.items()}
+            # One statement: an editor's form open on this post sees it changed (revision).
+            LiveUpdate.objects.filter(pk=update.pk).update(**values, revision=F("revision") + 1)
             _log(request, update, CHANGE, f"{message} (live desk)")
             return HttpResponseRedirect(_desk_url(mission) + f"&done={action}")
     prepare = request.GET.get("prepare")

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 
 from marsweb import clock
 from marsweb.images import image_make_renditions
-from missions.forms import MissionListForm, RehearseForm
+from missions.forms import LiveUpdateForm, MissionListForm, RehearseForm
 from missions.models import LiveUpdate, Milestone, Mission, MissionImage, Rehearsal
 from missions.rehearsal import mission_rehearse
 
@@ -220,8 +220,10 @@ class RehearsalAdmin(admin.ModelAdmin):
 @admin.register(LiveUpdate)
 class LiveUpdateAdmin(admin.ModelAdmin):
     """Posts on a mission's live feed. Who posted each, and every change, is in the admin's
-    history (and on the post: posted by)."""
+    history (and on the post: posted by). An edit made stale by another editor's save is
+    refused, never saved over theirs (LiveUpdateForm)."""
 
+    form = LiveUpdateForm
     list_display = ["headline", "mission", "kind", "is_pinned", "posted_at", "withdrawn_at"]
     list_filter = ["mission", "kind", "is_pinned"]
     list_editable = ["is_pinned"]
@@ -242,6 +244,7 @@ class LiveUpdateAdmin(admin.ModelAdmin):
         "withdrawn_at",
         "posted_by",
         "edited_at",
+        "opened_revision",
     ]
 
     class Media:
@@ -250,6 +253,8 @@ class LiveUpdateAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.posted_by = request.user
-        elif {"headline", "body", "kind"} & set(form.changed_data):
-            obj.edited_at = clock.now()  # readers see "updated HH:MM"
+        else:
+            obj.revision = form.cleaned_data["opened_revision"] + 1  # its row is locked (the form)
+            if {"headline", "body", "kind"} & set(form.changed_data):
+                obj.edited_at = clock.now()  # readers see "updated HH:MM"
         super().save_model(request, obj, form, change)

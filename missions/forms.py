@@ -3,6 +3,7 @@ from datetime import datetime
 from django import forms
 
 from marsweb import timezones
+from missions.models import LiveUpdate
 
 
 class RehearseForm(forms.Form):
@@ -51,3 +52,48 @@ class MarsTimeForm(forms.Form):
     """The Mars time converter's one question: which moment."""
 
     at = MomentField(error_messages={"required": MomentField.default_error_messages["invalid"]})
+
+
+class LiveUpdateForm(forms.ModelForm):
+    """A live post as staff edit it in the admin, refused if someone changed it meanwhile.
+
+    The form carries the revision it was opened at. Saving locks the post's row (the
+    admin saves in one transaction) and compares: a stale edit gets a clear error and
+    keeps what the editor typed, and the other editor's change stands.
+    """
+
+    opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = LiveUpdate
+        fields = [
+            "mission",
+            "kind",
+            "headline",
+            "body",
+            "is_pinned",
+            "posted_at",
+            "milestone",
+            "source_note",
+            "withdrawn_at",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opened_revision"].initial = self.instance.revision
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned
+        current = LiveUpdate.objects.select_for_update().filter(pk=self.instance.pk).first()
+        if current is None:
+            raise forms.ValidationError("This post was deleted while you were editing it.")
+        if cleaned.get("opened_revision") != current.revision:
+            raise forms.ValidationError(
+                "Someone changed this post while you were editing it, so yours was not "
+                "saved. Your text is kept below: open the post again to see their version, "
+                "and make your change there.",
+                code="stale",
+            )
+        return cleaned

@@ -373,6 +373,9 @@ class LiveUpdate(models.Model):
         editable=False,
         related_name="+",
     )
+    # One more with every change: an editor's save is refused if the post changed since
+    # they opened it (missions/forms.py), so nobody's edit silently overwrites another's.
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-posted_at", "-pk"]

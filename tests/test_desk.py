@@ -1,12 +1,15 @@
 """The live desk (/live/desk/): staff post, pin, withdraw and watch the night's numbers."""
 
 import re
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test import Client
 
 from events.models import Rsvp
 from missions.models import LiveUpdate, Mission
@@ -129,3 +132,44 @@ def test_visitors_and_staff_without_the_permission_cannot_use_the_desk(
     clerk = django_user_model.objects.get(pk=clerk.pk)
     client.force_login(clerk)
     assert client.get(DESK).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_editors_posting_at_the_same_moment_both_get_their_post(django_user_model):
+    with time_machine.travel(NOW, tick=True):
+        missions_seed(missions=MISSIONS)
+        perseverance = Mission.objects.get(slug="perseverance")
+        clients = []
+        for name in ("flight-director", "capcom"):
+            user = django_user_model.objects.create_superuser(name, f"{name}@example.org", "x" * 12)
+            editor = Client()
+            editor.force_login(user)
+            clients.append(editor)
+        start = threading.Barrier(2)
+        answers = []
+
+        def post(editor, headline):
+            start.wait()
+            answers.append(
+                editor.post(
+                    f"{DESK}?mission=perseverance",
+                    {"action": "post", "headline": headline, "kind": "update", "body": ""},
+                ).status_code
+            )
+            connection.close()
+
+        threads = [
+            threading.Thread(target=post, args=(editor, f"Post from editor {n}"))
+            for n, editor in enumerate(clients)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert answers == [302, 302]
+    assert sorted(
+        LiveUpdate.objects.filter(mission=perseverance).values_list("headline", flat=True)
+    ) == [
+        "Post from editor 0",
+        "Post from editor 1",
+    ]

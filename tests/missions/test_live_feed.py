@@ -272,6 +272,7 @@ def test_an_edit_shows_when_the_post_was_updated(staff_client, rehearsal, clock)
             "posted_at_0": "2026-11-25",
             "posted_at_1": "12:00:00",
             "source_note": "",
+            "opened_revision": 0,
         },
     )
     assert response.status_code == 302
@@ -331,3 +332,40 @@ def test_a_post_made_during_a_second_shows_on_that_seconds_page(client, rehearsa
     clock.move_to(NOW + timedelta(milliseconds=700))
     post(rehearsal, "Made at 12:00:00.7")
     assert "Made at 12:00:00.7" in feed_text(client, rehearsal)
+
+
+def change_form_data(update, **fields):
+    return {
+        "mission": update.mission_id,
+        "kind": update.kind,
+        "headline": update.headline,
+        "body": update.body,
+        "posted_at_0": "2026-11-25",
+        "posted_at_1": "12:00:00",
+        "source_note": "",
+        "opened_revision": update.revision,
+        **fields,
+    }
+
+
+def test_an_edit_made_stale_by_another_editor_is_refused_and_theirs_stands(
+    staff_client, rehearsal, client, django_user_model
+):
+    update = post(rehearsal, "Parachute deplyed")
+    url = f"/admin/missions/liveupdate/{update.pk}/change/"
+    opened = staff_client.get(url).content.decode()
+    assert 'name="opened_revision" value="0"' in opened
+    other = django_user_model.objects.create_superuser("capcom", "c@example.org", "x" * 12)
+    client.force_login(other)
+    assert (
+        client.post(url, change_form_data(update, headline="Parachute deployed")).status_code == 302
+    )
+    # The first editor, still on the form they opened at revision 0, saves their fix.
+    response = staff_client.post(url, change_form_data(update, headline="Parachute deployed!"))
+    assert response.status_code == 200
+    assert "Someone changed this post while you were editing it" in page_text(
+        response.content.decode()
+    )
+    assert 'value="Parachute deployed!"' in response.content.decode()  # their text, kept
+    update.refresh_from_db()
+    assert (update.headline, update.revision) == ("Parachute deployed", 1)
