@@ -232,12 +232,46 @@ def measure(
         runs = []
         for round_ in range(rounds):
             floor = wrk(BASE + "/robots.txt", seconds=seconds, connections=connections)
-            run = wrk(BASE + path, seconds=seconds, connections=connections, **options(round_))
+            chosen = options(round_)
+            with chosen.pop("during", contextlib.nullcontext()):
+                run = wrk(BASE + path, seconds=seconds, connections=connections, **chosen)
             run["ratio"] = run["rps"] / floor["rps"]
             floors.append(floor)
             runs.append(run)
         rows.append((name, summary(runs)))
     return [(TRIVIAL, {**summary(floors), "ratio": 1.0}), *rows]
+
+
+LIVE_FEED = "/missions/perseverance-rehearsal/live/"
+# Fifty posts on the rehearsal's feed, as on a busy landing night.
+FIFTY_POSTS = (
+    "from missions.models import LiveUpdate, Mission; "
+    "m = Mission.objects.get(slug='perseverance-rehearsal'); "
+    "LiveUpdate.objects.bulk_create(LiveUpdate(mission=m, headline=f'Update {n}', "
+    "body='A paragraph of news from the landing, as staff write them. ' * 4) for n in range(50))"
+)
+# An editor posting once a second while the row runs.
+POST_EVERY_SECOND = (
+    "import itertools, time; from missions.models import LiveUpdate, Mission; "
+    "m = Mission.objects.get(slug='perseverance-rehearsal')\n"
+    "for n in itertools.count():\n"
+    "    LiveUpdate.objects.create(mission=m, headline=f'Posted during the row {n}'); time.sleep(1)"
+)
+
+
+@contextlib.contextmanager
+def editor(env: dict):
+    process = subprocess.Popen(
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c", POST_EVERY_SECOND],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        yield
+    finally:
+        process.terminate()
+        process.wait(10)
 
 
 def plan(found: dict, only: str = "") -> list[tuple[str, str, Callable[[int], dict]]]:
@@ -248,9 +282,13 @@ def plan(found: dict, only: str = "") -> list[tuple[str, str, Callable[[int], di
         env = {**found["rsvp_env"], "BENCH_RUN": f"{found['run']}r{round_}"}
         return {"script": ROOT / "tests/load/rsvp_post.lua", "env": env}
 
+    def editor_posting(_: int) -> dict:  # the feed while an editor posts once a second
+        return {**hx, "during": editor(found["rsvp_env"])}
+
     rows = [
         ("static file (whitenoise)", found["static"], lambda _: {}),
         ("countdown fragment, final minutes", found["countdown"], lambda _: hx),
+        ("live feed fragment, 50 posts, one more a second", LIVE_FEED, editor_posting),
         ("home page", "/", lambda _: {}),
         ("mission page", "/missions/perseverance/", lambda _: {}),
         ("event page", found["event"], lambda _: {}),
@@ -373,6 +411,13 @@ def check(
     if "countdown fragment, final minutes" in found:
         ratio = found["countdown fragment, final minutes"]["ratio"]
         verdict(ratio >= 0.9, f"countdown fragment ≥ 0.90× the trivial view: {ratio:.2f}×")
+    if "live feed fragment, 50 posts, one more a second" in found:
+        ratio = found["live feed fragment, 50 posts, one more a second"]["ratio"]
+        verdict(
+            ratio >= 0.9,
+            f"live feed fragment (50 posts, an editor posting every second) ≥ 0.90× the "
+            f"trivial view: {ratio:.2f}×",
+        )
     errors = [name for name, r in rows if r["bad"]]
     if errors:
         verdict(False, f"no error answers: {', '.join(errors)} got some")
@@ -519,6 +564,7 @@ def run_stack(env: dict, args, *, with_edge: bool = False) -> list[str]:
     manage(env, "collectstatic", "--noinput")
     manage(env, "seed")
     manage(env, "rehearse", "perseverance", "--minutes", "4")
+    manage(env, "shell", "--no-imports", "-c", FIFTY_POSTS)
     server = start_server(env)
     output, checks = [], []
     try:
@@ -549,6 +595,7 @@ def run_stack(env: dict, args, *, with_edge: bool = False) -> list[str]:
             stop_server(server)
             manage(env, "bulk_content", "--factor", "100", "--rsvps", "100000")
             manage(env, "rehearse", "perseverance", "--minutes", "4")
+            manage(env, "shell", "--no-imports", "-c", FIFTY_POSTS)
             server = start_server(env)
             output.append("")  # a blank line before the next table
             title = "Database grown 100× (900 missions, 100,000 RSVPs…)"

@@ -1,7 +1,8 @@
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -92,10 +93,12 @@ def test_times_default_to_utc_marked_for_the_browser_to_show_in_its_zone(client,
 
 def test_a_page_without_a_chosen_zone_is_the_same_for_everyone_and_shared(client, seeded):
     """No cookie: one page for every visitor, which a CDN may keep for a second."""
-    first = client.get("/missions/perseverance/")
-    other = Client(HTTP_USER_AGENT="another browser", HTTP_ACCEPT_LANGUAGE="fr")
-    other.cookies["csrftoken"] = "x" * 32  # cookies other than the zone change nothing
-    second = other.get("/missions/perseverance/")
+    # Within one second (the page's Mars clocks tick each second, so two seconds' pages differ).
+    with time_machine.travel(datetime(2026, 11, 25, 12, 0, tzinfo=UTC), tick=False):
+        first = client.get("/missions/perseverance/")
+        other = Client(HTTP_USER_AGENT="another browser", HTTP_ACCEPT_LANGUAGE="fr")
+        other.cookies["csrftoken"] = "x" * 32  # cookies other than the zone change nothing
+        second = other.get("/missions/perseverance/")
     assert first.content == second.content
     assert first["Cache-Control"] == "public, max-age=0, s-maxage=1"
     assert "Cookie" not in first.get("Vary", "")
