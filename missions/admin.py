@@ -232,20 +232,8 @@ class LiveUpdateAdmin(admin.ModelAdmin):
     autocomplete_fields = ["mission"]
     raw_id_fields = ["milestone"]
     readonly_fields = ["posted_by", "edited_at"]
-    fields = [
-        "mission",
-        "kind",
-        "headline",
-        "body",
-        "is_pinned",
-        "posted_at",
-        "milestone",
-        "source_note",
-        "withdrawn_at",
-        "posted_by",
-        "edited_at",
-        "opened_revision",
-    ]
+    # The form's own fields (LiveUpdateForm), then what the admin shows beside them.
+    fields = [*LiveUpdateForm.Meta.fields, "posted_by", "edited_at", "opened_revision"]
 
     class Media:
         js = ["js/admin-labels.js"]  # names the mission's autocomplete box by its label

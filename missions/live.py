@@ -83,6 +83,11 @@ class Feed:
         return LIVE_POLL_SECONDS if self.is_live else WAITING_POLL_SECONDS
 
     @property
+    def shown_at_most(self) -> int:
+        """How many posts the page and the fragment hold (older ones stay on the Atom feed)."""
+        return SHOWN
+
+    @property
     def newest_at(self) -> datetime | None:
         return max((entry.at for entry in self.entries), default=None)
 

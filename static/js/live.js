@@ -34,10 +34,10 @@
         list.replaceChild(adopt(copy), mine);
       }
     });
-    // A post on the page that the latest posts no longer hold, though it is newer than
-    // their oldest, was withdrawn.
+    // While the fragment holds every post (fewer than its limit), a post on the page that
+    // it no longer holds was withdrawn.
     var copies = poll.querySelectorAll("[data-entry]");
-    if (copies.length < 50) {
+    if (copies.length < Number(poll.getAttribute("data-live-limit"))) {
       Object.keys(shown).forEach(function (anchor) {
         if (!latest[anchor] && shown[anchor].parentNode === list) list.removeChild(shown[anchor]);
       });
