@@ -18,6 +18,7 @@ from django import forms
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -44,12 +45,16 @@ NUMBERS_POLL_SECONDS = 10
 class PostForm(forms.ModelForm):
     class Meta:
         model = LiveUpdate
-        fields = ["headline", "kind", "body", "is_pinned", "milestone"]
+        fields = ["headline", "kind", "body", "image", "image_alt", "is_pinned", "milestone"]
         widgets = {
             "body": forms.Textarea(attrs={"rows": 3}),
             "milestone": forms.HiddenInput,
         }
         help_texts = {"is_pinned": ""}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["image_alt"].needed_when_chosen = True  # its help: "Required with an image"
 
 
 @dataclass(frozen=True)
@@ -134,7 +139,7 @@ def live_desk(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and mission is not None:
         action = request.POST.get("action", "post")
         if action == "post":
-            form = PostForm(request.POST)
+            form = PostForm(request.POST, request.FILES)
             if form.is_valid():
                 update = form.save(commit=False)
                 update.mission, update.posted_by, update.posted_at = (
@@ -142,7 +147,10 @@ def live_desk(request: HttpRequest) -> HttpResponse:
                     request.user,
                     this_second(),
                 )
-                update.save()
+                with transaction.atomic():  # seen by visitors with its image's copies made
+                    update.save()
+                    if update.image:
+                        update.renditions_make()
                 _log(request, update, ADDITION, "Posted from the live desk.")
                 return HttpResponseRedirect(_desk_url(mission) + "&posted=1")
         elif action in ACTIONS:

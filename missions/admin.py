@@ -243,6 +243,8 @@ class LiveUpdateAdmin(admin.ModelAdmin):
             obj.posted_by = request.user
         else:
             obj.revision = form.cleaned_data["opened_revision"] + 1  # its row is locked (the form)
-            if {"headline", "body", "kind"} & set(form.changed_data):
+            if {"headline", "body", "kind", "image", "image_alt"} & set(form.changed_data):
                 obj.edited_at = clock.now()  # readers see "updated HH:MM"
         super().save_model(request, obj, form, change)
+        if "image" in form.changed_data:
+            obj.renditions_make()

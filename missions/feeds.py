@@ -1,13 +1,14 @@
 """A mission's live feed as Atom (``/missions/<slug>/live.atom``), for feed readers."""
 
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.template.defaultfilters import linebreaks_filter, urlize
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 
 from marsweb import clock
 from missions import live
@@ -52,7 +53,12 @@ class MissionLiveAtom(Feed):
 
     def item_description(self, item: Item) -> str:
         source = f"\n\nSource: {item.entry.source_note}" if item.entry.source_note else ""
-        return linebreaks_filter(urlize(escape(item.entry.body + source)))
+        text = linebreaks_filter(urlize(escape(item.entry.body + source)))
+        picture = item.entry.picture
+        if picture is None:
+            return text
+        src = urljoin(item.page_url, picture.src)
+        return format_html('<p><img src="{}" alt="{}"></p>', src, picture.alt) + text
 
     def item_link(self, item: Item) -> str:
         return f"{item.page_url}#{item.entry.anchor}"

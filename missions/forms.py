@@ -75,12 +75,16 @@ class LiveUpdateForm(forms.ModelForm):
             "posted_at",
             "milestone",
             "source_note",
+            "image",
+            "image_alt",
             "withdrawn_at",
         ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["opened_revision"].initial = self.instance.revision
+        # The admin puts a file box in a fieldset whose legend does not name the box itself.
+        self.fields["image"].widget.attrs["aria-label"] = "Image"
 
     def clean(self):
         cleaned = super().clean()

@@ -17,7 +17,9 @@ Every function here takes what it shows as already loaded, and "now" from its ca
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urljoin
 
+from marsweb import images
 from missions.models import LiveUpdate, Milestone, Mission
 
 BEFORE_LANDING = timedelta(hours=2)
@@ -27,6 +29,17 @@ LIVE_POLL_SECONDS = 10
 WAITING_POLL_SECONDS = 60
 # What the page and the fragment show; older posts stay on the Atom feed.
 SHOWN = 50
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A post's image: the smallest copy as ``src``, every copy in ``srcset``."""
+
+    src: str
+    srcset: str
+    width: int | None
+    height: int | None
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,7 @@ class Entry:
     pinned: bool = False
     edited_at: datetime | None = None
     source_note: str = ""
+    picture: Picture | None = None
 
     @property
     def is_key(self) -> bool:
@@ -157,6 +171,23 @@ def _post(
         pinned=update.is_pinned,
         edited_at=update.edited_at,
         source_note=update.source_note,
+        picture=_picture(update),
+    )
+
+
+def _picture(update: LiveUpdate) -> Picture | None:
+    if not update.image:
+        return None
+    storage, name, renditions = update.image.storage, update.image.name, update.image_renditions
+    smallest = renditions[min(renditions, key=int)] if renditions else name
+    return Picture(
+        src=storage.url(smallest),
+        srcset=images.srcset(
+            storage=storage, name=name, width=update.image_width, renditions=renditions
+        ),
+        width=update.image_width,
+        height=update.image_height,
+        alt=update.image_alt,
     )
 
 
@@ -192,6 +223,7 @@ def structured_data(feed: Feed, *, page_url: str) -> dict:
                 "articleBody": entry.body or entry.headline,
                 "datePublished": entry.at,
                 "dateModified": entry.edited_at or entry.at,
+                **({"image": urljoin(page_url, entry.picture.src)} if entry.picture else {}),
             }
             for entry in sorted(feed.entries, key=lambda e: e.at, reverse=True)
         ],

@@ -1,12 +1,13 @@
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
 from marsweb import clock
-from marsweb.images import validate_image_upload
+from marsweb.images import image_make_renditions, validate_image_upload
 
 
 class MissionQuerySet(models.QuerySet):
@@ -365,6 +366,28 @@ class LiveUpdate(models.Model):
         help_text="Rewrites the key event this milestone posts by itself (withdraw to hide it).",
     )
     source_note = models.CharField(max_length=400, blank=True, help_text="Where this comes from.")
+    image = models.ImageField(
+        upload_to="live/%Y/",
+        width_field="image_width",
+        height_field="image_height",
+        blank=True,
+        validators=[validate_image_upload],
+        help_text="JPEG, PNG or WebP, at most 10 MB; smaller WebP copies are made.",
+    )
+    image_width = models.PositiveIntegerField(editable=False, null=True)
+    image_height = models.PositiveIntegerField(editable=False, null=True)
+    image_alt = models.CharField(
+        "image alt text",
+        max_length=300,
+        blank=True,
+        help_text="What the image shows, for people who cannot see it. Required with an image.",
+    )
+    image_renditions = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="Generated smaller copies: {width in px: storage name}.",
+    )
     posted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -383,3 +406,19 @@ class LiveUpdate(models.Model):
 
     def __str__(self) -> str:
         return self.headline
+
+    def clean(self) -> None:
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": "Describe the image for people who cannot see it."},
+                code="required",
+            )
+
+    def renditions_make(self) -> None:
+        """Make the image's smaller WebP copies (or forget them with the image), and store."""
+        self.image_renditions = (
+            image_make_renditions(storage=self.image.storage, name=self.image.name)
+            if self.image
+            else {}
+        )
+        LiveUpdate.objects.filter(pk=self.pk).update(image_renditions=self.image_renditions)

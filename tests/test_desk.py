@@ -16,7 +16,7 @@ from missions.models import LiveUpdate, Mission
 from missions.rehearsal import mission_rehearse
 from missions.seed_data import MISSIONS
 from missions.seeding import missions_seed
-from tests.factories import make_event
+from tests.factories import image_upload, make_event
 from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +173,44 @@ def test_two_editors_posting_at_the_same_moment_both_get_their_post(django_user_
         "Post from editor 0",
         "Post from editor 1",
     ]
+
+
+def test_a_post_from_the_desk_may_carry_an_image_with_its_alt_text(staff_client, rehearsal):
+    response = staff_client.post(
+        f"{DESK}?mission={rehearsal.slug}",
+        {
+            "action": "post",
+            "headline": "First image from Jezero",
+            "kind": "key",
+            "body": "",
+            "image": image_upload("first.png", size=(1024, 1024)),
+            "image_alt": "Jezero's rocky floor under the rover's wheel",
+        },
+    )
+    assert response.status_code == 302
+    update = LiveUpdate.objects.get()
+    assert set(update.image_renditions) == {"320", "640"}
+    rehearsal.clock.shift(timedelta(seconds=1))
+    assert "Jezero&#x27;s rocky floor under the rover&#x27;s wheel" in (
+        Client().get(rehearsal.get_absolute_url()).content.decode()
+    )
+
+
+def test_a_desk_image_without_alt_text_is_a_clear_400_and_nothing_is_stored(
+    staff_client, rehearsal
+):
+    response = staff_client.post(
+        f"{DESK}?mission={rehearsal.slug}",
+        {
+            "action": "post",
+            "headline": "First image from Jezero",
+            "kind": "key",
+            "image": image_upload("first.png"),
+            "image_alt": "",
+        },
+    )
+    assert response.status_code == 400
+    assert "Describe the image for people who cannot see it." in page_text(
+        response.content.decode()
+    )
+    assert not LiveUpdate.objects.exists()

@@ -9,12 +9,14 @@ from io import StringIO
 import feedparser
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from missions.models import LiveUpdate, Milestone, Mission
 from missions.rehearsal import mission_rehearse
 from missions.seed_data import MISSIONS
 from missions.seeding import missions_seed
+from tests.factories import image_upload
 from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
@@ -369,3 +371,76 @@ def test_an_edit_made_stale_by_another_editor_is_refused_and_theirs_stands(
     assert 'value="Parachute deployed!"' in response.content.decode()  # their text, kept
     update.refresh_from_db()
     assert (update.headline, update.revision) == ("Parachute deployed", 1)
+
+
+def test_a_post_with_an_image_shows_it_with_alt_text_and_webp_copies_everywhere(
+    staff_client, client, rehearsal
+):
+    response = admin_post(
+        staff_client,
+        rehearsal,
+        image=image_upload("hazcam.png", size=(1600, 900)),
+        image_alt="Jezero's floor seen by the rover's hazard camera, its shadow in front",
+    )
+    assert response.status_code == 302
+    update = LiveUpdate.objects.get()
+    assert (update.image_width, update.image_height) == (1600, 900)
+    assert set(update.image_renditions) == {"320", "640", "1280"}
+    assert all(name.endswith(".webp") for name in update.image_renditions.values())
+    alt = 'alt="Jezero&#x27;s floor seen by the rover&#x27;s hazard camera, its shadow in front"'
+    page = client.get(rehearsal.get_absolute_url()).content.decode()
+    assert alt in page
+    assert "320w" in page and "1600w" in page  # srcset: the copies and the original
+    assert alt in fragment(client, rehearsal).content.decode()
+    assert client.get(update.image.url).status_code == 200
+    entry = feedparser.parse(client.get(f"/missions/{rehearsal.slug}/live.atom").content).entries[0]
+    assert "hazcam" in entry.summary and "hazard camera" in entry.summary
+    (live_data,) = [
+        data
+        for data in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        if "LiveBlogPosting" in data
+    ]
+    update_data = json.loads(live_data)["liveBlogUpdate"][0]
+    assert update_data["image"].startswith("http") and update_data["image"].endswith(".webp")
+
+
+def test_an_image_without_alt_text_is_refused_and_nothing_is_stored(staff_client, rehearsal):
+    response = admin_post(staff_client, rehearsal, image=image_upload("hazcam.png"), image_alt="")
+    assert response.status_code == 200
+    assert "Describe the image for people who cannot see it." in page_text(
+        response.content.decode()
+    )
+    assert not LiveUpdate.objects.exists()
+
+
+def test_a_non_image_or_oversized_upload_gets_a_clear_error_and_nothing_is_stored(
+    staff_client, rehearsal, settings
+):
+    fake = SimpleUploadedFile("photo.png", b"%PDF-1.4 not an image", content_type="image/png")
+    response = admin_post(staff_client, rehearsal, image=fake, image_alt="A photo")
+    assert response.status_code == 200
+    assert "Upload a valid image" in page_text(response.content.decode())
+    settings.MARSWEB_IMAGE_MAX_BYTES = 1_000
+    big = image_upload("big.png", size=(400, 400))
+    response = admin_post(staff_client, rehearsal, image=big, image_alt="A photo")
+    assert response.status_code == 200
+    assert "images may be at most 1000" in page_text(response.content.decode())
+    assert not LiveUpdate.objects.exists()
+
+
+def test_removing_a_posts_image_removes_it_from_the_feed_and_marks_the_post_updated(
+    staff_client, client, rehearsal, clock
+):
+    admin_post(staff_client, rehearsal, image=image_upload("hazcam.png"), image_alt="Hazcam view")
+    update = LiveUpdate.objects.get()
+    clock.shift(timedelta(minutes=2))
+    response = staff_client.post(
+        f"/admin/missions/liveupdate/{update.pk}/change/",
+        {**change_form_data(update), "image-clear": "on", "image_alt": ""},
+    )
+    assert response.status_code == 302
+    update.refresh_from_db()
+    assert not update.image and update.image_renditions == {}
+    text = feed_text(client, rehearsal)
+    assert "Hazcam view" not in client.get(rehearsal.get_absolute_url()).content.decode()
+    assert "updated Wed 25 Nov 2026, 12:02 UTC" in text
