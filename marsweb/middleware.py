@@ -121,13 +121,18 @@ def _is_unreachable(error: DatabaseError) -> bool:
     return isinstance(error, OperationalError) and any(sign in text for sign in signs)
 
 
+# Where staff upload images: these take bodies as large as MARSWEB_ADMIN_POST_MAX_BYTES.
+STAFF_UPLOAD_PATHS = ("/admin/", "/live/desk/")
+
+
 def refuse_large_bodies(get_response: Callable[[HttpRequest], HttpResponse]):
     """A 413 for a body larger than its form could need, before a byte of it is read.
 
     Django reads a POST when a view or the CSRF check first looks at it, and writes file
     uploads to disk as it goes: 300 MB were taken in, then refused for want of a token.
-    Public forms are a few fields (``MARSWEB_PUBLIC_POST_MAX_BYTES``); the admin takes
-    images (``MARSWEB_ADMIN_POST_MAX_BYTES``). The proxy in front sets its own limit too.
+    Public forms are a few fields (``MARSWEB_PUBLIC_POST_MAX_BYTES``); the admin and the
+    live desk take images (``MARSWEB_ADMIN_POST_MAX_BYTES``). The proxy in front sets its own
+    limits too, by the same paths (deploy/nginx/marsweb.conf).
     """
 
     def middleware(request: HttpRequest) -> HttpResponse:
@@ -135,7 +140,7 @@ def refuse_large_bodies(get_response: Callable[[HttpRequest], HttpResponse]):
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        admin = request.path.startswith("/admin/")
+        admin = request.path.startswith(STAFF_UPLOAD_PATHS)
         limit = (
             settings.MARSWEB_ADMIN_POST_MAX_BYTES
             if admin
