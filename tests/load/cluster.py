@@ -171,6 +171,14 @@ def nginx_config(work: Path, *, port: int, upstreams: list[str], static_root: Pa
     site = re.sub(r"(?m)^    listen 80;.*$", f"    listen 127.0.0.1:{port};", site)
     site = site.replace("/srv/marsweb/staticfiles/", f"{static_root}/")
     site = site.replace("/var/log/nginx/marsweb.access.log", str(work / "nginx-access.log"))
+    # Beside it, one line for each request that reached an app server (the cache's
+    # background refreshes included): what the origin received, for make bench to count.
+    site = re.sub(
+        r"(?m)^(    access_log .*\n)",
+        rf"\1    access_log {work}/nginx-origin.log origin buffer=4k flush=1s if=$upstream_addr;\n",
+        site,
+        count=1,
+    )
     (work / "marsweb.conf").write_text(site)
     main = work / "nginx.conf"
     # Started as root (CI, a container), nginx's workers would be "nobody", locked out of
@@ -187,6 +195,8 @@ http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
     access_log off;
+    log_format origin '$msec $upstream_cache_status $request_uri $upstream_addr';
+    log_subrequest on;
     sendfile on;
     tcp_nopush on;
     client_body_temp_path {work}/body;
