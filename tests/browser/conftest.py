@@ -65,3 +65,17 @@ def page(browser, live_server):
     yield page
     context.close()
     assert not outside, f"requests to other hosts: {outside}"
+
+
+@pytest.fixture
+def editor(browser, live_server, django_user_model):
+    """A staff editor's own browser, logged in to the admin, at 1280 × 900."""
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "correct horse 1")
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "correct horse 1")
+    page.click("input[type=submit]")
+    yield page
+    context.close()

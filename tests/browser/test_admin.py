@@ -12,19 +12,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 DESKTOP = {"width": 1280, "height": 900}
 
 
-@pytest.fixture
-def editor(browser, live_server, django_user_model):
-    django_user_model.objects.create_superuser("editor", "editor@example.org", "correct horse 1")
-    context = browser.new_context(base_url=live_server.url, viewport=DESKTOP)
-    page = context.new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "correct horse 1")
-    page.click("input[type=submit]")
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize(
     ("path", "last_column"),
     [

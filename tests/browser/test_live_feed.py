@@ -66,3 +66,35 @@ def test_a_hidden_tab_does_not_poll(page, rehearsal):
     )
     page.wait_for_timeout(500)
     assert page.evaluate("window.fetched") == 0
+
+
+def test_touchdown_posted_from_the_desk_reaches_the_home_page_within_a_poll_and_a_second(
+    browser, live_server, editor, page, rehearsal
+):
+    """As on the night: an editor types a headline and presses Post; a visitor reading the
+    home page is offered it within 11 s, and one without JavaScript sees it on Refresh."""
+    Mission.objects.filter(pk=rehearsal.pk).update(is_featured=True)
+    page.goto("/")
+    page.locator("#live").scroll_into_view_if_needed()
+    no_script = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    plain = no_script.new_page()
+    plain.goto("/")
+    assert "Touchdown confirmed!" not in plain.locator("#live").text_content()
+
+    editor.goto(f"/live/desk/?mission={rehearsal.slug}")
+    editor.fill("#id_headline", "Touchdown confirmed!")
+    editor.select_option("#id_kind", "key")
+    editor.get_by_role("button", name="Post", exact=True).click()
+    posted = clock.now()
+    assert "Posted: on every page within seconds." in editor.locator("[role=status]").text_content()
+
+    page.locator("[data-live-show]").wait_for(state="visible", timeout=POLL_AND_A_SECOND_MS)
+    assert (clock.now() - posted).total_seconds() <= 11
+    page.locator("[data-live-show]").click()
+    assert page.locator("#live .live-headline").first.text_content() == "Touchdown confirmed!"
+
+    page.wait_for_timeout(max(0, 1100 - (clock.now() - posted).total_seconds() * 1000))
+    plain.get_by_role("link", name="Refresh the updates").click()
+    assert plain.locator("#live .live-headline").first.text_content() == "Touchdown confirmed!"
+    no_script.close()
+    assert not page.console_errors

@@ -1,7 +1,7 @@
 """The live parts as a visitor's browser meets them: countdown fragments, rehearsals, Mars time."""
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -11,28 +11,13 @@ from django.core.management import call_command
 
 from marsweb.caching import second_key
 from missions.models import Mission
-from missions.rehearsal import mission_rehearse
 from missions.seed_data import MISSIONS
 from missions.seeding import missions_seed
 from tests.factories import make_milestone, make_mission
+from tests.missions.conftest import HX, NOW
 from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
-
-NOW = datetime(2026, 11, 25, 12, 0, 0, tzinfo=UTC)
-HX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def rehearsal(clock):
-    missions_seed(missions=MISSIONS)
-    return mission_rehearse(mission=Mission.objects.get(slug="perseverance"), minutes=30)
 
 
 def fragment_url(mission):

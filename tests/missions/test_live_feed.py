@@ -3,39 +3,22 @@ milestones post by themselves, the fragment pages poll, and the home page during
 
 import json
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from io import StringIO
 
 import feedparser
 import pytest
-import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from missions.models import LiveUpdate, Milestone, Mission
-from missions.rehearsal import mission_rehearse
 from missions.seed_data import MISSIONS
 from missions.seeding import missions_seed
 from tests.factories import image_upload
+from tests.missions.conftest import HX, NOW
 from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
-
-NOW = datetime(2026, 11, 25, 12, 0, 0, tzinfo=UTC)
-HX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def rehearsal(clock):
-    """Perseverance's landing replayed: touchdown heard on Earth 30 minutes from now."""
-    missions_seed(missions=MISSIONS)
-    return mission_rehearse(mission=Mission.objects.get(slug="perseverance"), minutes=30)
 
 
 def post(mission, headline, **fields) -> LiveUpdate:
@@ -207,9 +190,28 @@ def test_without_htmx_the_fragment_address_leads_to_the_feed_on_the_page(client,
     assert client.get("/missions/nope/live/", **HX).status_code == 404
 
 
-def test_the_page_offers_a_refresh_link_for_browsers_without_javascript(client, rehearsal):
-    html = client.get(rehearsal.get_absolute_url()).content.decode()
-    assert f'<a href="{rehearsal.get_absolute_url()}#live">Refresh the updates</a>' in html
+def test_the_refresh_link_loads_the_page_again_in_its_order_not_just_scrolls_to_the_feed(
+    client, rehearsal, clock
+):
+    """A link to the page itself (as it was) only scrolls: the browser does not load again."""
+    url = rehearsal.get_absolute_url()
+    first = re.search(
+        r'<a href="([^"]+)"\s+rel="nofollow">Refresh the updates</a>', feed_html(client, url)
+    )
+    assert first.group(1) == f"{url}?refreshed={int(NOW.timestamp())}#live"
+    clock.shift(timedelta(seconds=5))
+    again = client.get(first.group(1).replace("&amp;", "&").split("#")[0])
+    assert again.status_code == 200
+    second = re.search(r'href="([^"]+)"\s+rel="nofollow">Refresh', again.content.decode())
+    assert second.group(1) == f"{url}?refreshed={int(NOW.timestamp()) + 5}#live"
+    oldest = re.search(
+        r'href="([^"]+)"\s+rel="nofollow">Refresh', feed_html(client, url + "?order=oldest")
+    )
+    assert oldest.group(1) == f"{url}?order=oldest&amp;refreshed={int(NOW.timestamp()) + 5}#live"
+
+
+def feed_html(client, url) -> str:
+    return client.get(url).content.decode()
 
 
 def test_the_home_page_carries_the_featured_landings_feed_while_it_is_live(client, rehearsal):
