@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -84,7 +85,9 @@ def event_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def _rsvp_again(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """A browser that said nothing of where the form came from: the form as typed, now with
     a token (marsweb.csrf)."""
-    message = "One more step: press RSVP again to send your sign-up. Your details are kept below."
+    message = _(
+        "One more step: press RSVP again to send your sign-up. Your details are kept below."
+    )
     return _detail(request, _published_event(slug), form=RsvpForm(request.POST), message=message)
 
 

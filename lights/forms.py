@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from lights.models import Lighting
 from lights.places import find_city, zone_at
@@ -16,7 +17,7 @@ class LightingSubmitForm(forms.ModelForm):
         max_value=90,
         decimal_places=5,
         max_digits=8,
-        help_text="Leave empty and we look the city up in our list.",
+        help_text=_("Leave empty and we look the city up in our list."),
     )
     longitude = forms.DecimalField(
         required=False,
@@ -24,15 +25,15 @@ class LightingSubmitForm(forms.ModelForm):
         max_value=180,
         decimal_places=5,
         max_digits=8,
-        help_text="Degrees east; west is negative (Los Angeles: −118.24).",
+        help_text=_("Degrees east; west is negative (Los Angeles: −118.24)."),
     )
     submitter_email = forms.EmailField(
-        label="Your email",
+        label=_("Your email"),
         max_length=254,
-        help_text="Private: only staff see it, to tell you when your lighting is published.",
-        error_messages={"required": "Enter your email address, so we can tell you the outcome."},
+        help_text=_("Private: only staff see it, to tell you when your lighting is published."),
+        error_messages={"required": _("Enter your email address, so we can tell you the outcome.")},
     )
-    website = forms.CharField(required=False, max_length=200, label="Leave this field empty")
+    website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
 
     class Meta:
         model = Lighting
@@ -52,20 +53,20 @@ class LightingSubmitForm(forms.ModelForm):
             "submitter_email",
         ]
         labels = {
-            "landmark": "Landmark or building",
-            "start_kind": "Lit from",
-            "start_date": "Start date (local)",
-            "start_time": "Start time (local)",
-            "end_kind": "Lit until",
-            "end_date": "End date (local)",
-            "end_time": "End time (local)",
-            "note": "Note",
+            "landmark": _("Landmark or building"),
+            "start_kind": _("Lit from"),
+            "start_date": _("Start date (local)"),
+            "start_time": _("Start time (local)"),
+            "end_kind": _("Lit until"),
+            "end_date": _("End date (local)"),
+            "end_time": _("End time (local)"),
+            "note": _("Note"),
         }
         help_texts = {
-            "start_date": "Needed unless the start is “Not announced yet”.",
-            "start_time": "Needed for a set time; not for sunset or sunrise.",
-            "end_date": "Needed unless the end is “Not announced yet”.",
-            "end_time": "Needed for a set time; not for sunset or sunrise.",
+            "start_date": _("Needed unless the start is “Not announced yet”."),
+            "start_time": _("Needed for a set time; not for sunset or sunrise."),
+            "end_date": _("Needed unless the end is “Not announced yet”."),
+            "end_time": _("Needed for a set time; not for sunset or sunrise."),
         }
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}),
@@ -97,7 +98,7 @@ class LightingSubmitForm(forms.ModelForm):
         if (latitude is None) != (longitude is None):
             self.add_error(
                 "longitude" if latitude is not None else "latitude",
-                "Give both latitude and longitude, or neither.",
+                _("Give both latitude and longitude, or neither."),
             )
             return data
         if latitude is None:
@@ -106,7 +107,9 @@ class LightingSubmitForm(forms.ModelForm):
                 if place is None:
                     self.add_error(
                         "city",
-                        "We could not find this city in our list. Check the spelling, or give its latitude and longitude.",
+                        _(
+                            "We could not find this city in our list. Check the spelling, or give its latitude and longitude."
+                        ),
                     )
                     return data
                 data["latitude"] = Decimal(str(round(place.latitude, 5)))
@@ -115,7 +118,7 @@ class LightingSubmitForm(forms.ModelForm):
         else:
             zone = zone_at(float(latitude), float(longitude))
             if zone is None:
-                self.add_error("latitude", "We could not find a time zone at these coordinates.")
+                self.add_error("latitude", _("We could not find a time zone at these coordinates."))
                 return data
             self.instance.time_zone = zone
         return data

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lights import ics, schedule, sun
@@ -122,7 +123,7 @@ def lights_calendar(request: HttpRequest) -> HttpResponse:
 def _submit_again(request: HttpRequest) -> HttpResponse:
     """A browser that said nothing of where the form came from: the form as typed, now with
     a token (marsweb.csrf)."""
-    message = "One more step: press the button again to send it. Your details are kept below."
+    message = _("One more step: press the button again to send it. Your details are kept below.")
     form = LightingSubmitForm(request.POST)
     return render(request, "lights/submit.html", {"form": form, "message": message})
 

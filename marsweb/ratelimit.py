@@ -27,7 +27,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.db import connections, router
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.defaultfilters import pluralize
+from django.utils.translation import ngettext_lazy
 
 from marsweb import clock
 from marsweb.models import RateCount
@@ -193,14 +193,29 @@ def retry_minutes(wait: int) -> int:
     return max(1, -(-wait // 60))
 
 
+# What a refused form says above what the visitor typed, by what the form sends.
+KEPT_FORM_MESSAGES = {
+    "sign-ups": ngettext_lazy(
+        "We received many sign-ups from your network or for this email address just now. "
+        "Your details are kept below: please send them again in %(minutes)d minute.",
+        "We received many sign-ups from your network or for this email address just now. "
+        "Your details are kept below: please send them again in %(minutes)d minutes.",
+        "minutes",
+    ),
+    "submissions": ngettext_lazy(
+        "We received many submissions from your network or for this email address just now. "
+        "Your details are kept below: please send them again in %(minutes)d minute.",
+        "We received many submissions from your network or for this email address just now. "
+        "Your details are kept below: please send them again in %(minutes)d minutes.",
+        "minutes",
+    ),
+}
+
+
 def kept_form_message(wait: int, what: str) -> str:
-    """What a refused form says above what the visitor typed, kept for sending again."""
-    minutes = retry_minutes(wait)
-    return (
-        f"We received many {what} from your network or for this email address just now. "
-        f"Your details are kept below: please send them again in {minutes} "
-        f"minute{pluralize(minutes)}."
-    )
+    """What a refused form says above what the visitor typed, kept for sending again;
+    ``what`` names the form's kind in KEPT_FORM_MESSAGES."""
+    return KEPT_FORM_MESSAGES[what] % {"minutes": retry_minutes(wait)}
 
 
 def rate_limit_posts(scope: str):

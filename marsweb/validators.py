@@ -3,6 +3,7 @@
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 # Format characters that writing needs: the zero-width joiner builds emoji sequences
 # (👩‍🚀) and, with the non-joiner, shapes Persian and Indic names.
@@ -15,7 +16,7 @@ def validate_printable(value: str) -> None:
         unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} and ch not in JOINERS for ch in value
     ):
         raise ValidationError(
-            "Use letters, numbers and punctuation only.", code="control_characters"
+            _("Use letters, numbers and punctuation only."), code="control_characters"
         )
 
 
@@ -25,6 +26,6 @@ def validate_public_email(value: str) -> None:
     domain = value.rpartition("@")[2]
     if domain.startswith("[") or "." not in domain.strip("."):
         raise ValidationError(
-            "Enter an email address with a full domain, like name@example.org.",
+            _("Enter an email address with a full domain, like name@example.org."),
             code="not_public",
         )

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.static import serve as static_serve
@@ -116,7 +117,7 @@ def choose_time_zone(request: HttpRequest) -> HttpResponse:
                 secure=request.is_secure() or timezones.cookie_name().startswith("__Host-"),
             )
             return response
-        error = "Choose a time zone from the list, for example Europe/London."
+        error = _("Choose a time zone from the list, for example Europe/London.")
     response = render(
         request,
         "timezone.html",
