@@ -8,6 +8,7 @@ import logging
 from django.conf import settings
 from django.tasks import task
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from events.links import confirm_token
 from events.models import Rsvp
@@ -16,23 +17,23 @@ from marsweb.mail import SiteEmail, site_email
 
 logger = logging.getLogger(__name__)
 
-# kind: (subject, statuses it still applies to, field that records the send)
+# kind: (subject, translated when sent; statuses it still applies to, field that records the send)
 EMAILS = {
-    "confirm": ("Confirm your place for {title}", {Rsvp.Status.PENDING}, "confirmation_sent_at"),
+    "confirm": (_("Confirm your place for {title}"), {Rsvp.Status.PENDING}, "confirmation_sent_at"),
     "already": (
-        "You are already signed up for {title}",
+        _("You are already signed up for {title}"),
         {Rsvp.Status.SEATED, Rsvp.Status.WAITLISTED},
         "confirmation_sent_at",
     ),
-    "seated": ("Your seat for {title}", {Rsvp.Status.SEATED}, "status_email_sent_at"),
+    "seated": (_("Your seat for {title}"), {Rsvp.Status.SEATED}, "status_email_sent_at"),
     "waitlisted": (
-        "You are on the waitlist for {title}",
+        _("You are on the waitlist for {title}"),
         {Rsvp.Status.WAITLISTED},
         "status_email_sent_at",
     ),
-    "reminder": ("Starting soon: {title}", {Rsvp.Status.SEATED}, "reminder_sent_at"),
+    "reminder": (_("Starting soon: {title}"), {Rsvp.Status.SEATED}, "reminder_sent_at"),
     "cancelled": (
-        "Cancelled: your place for {title}",
+        _("Cancelled: your place for {title}"),
         {Rsvp.Status.CANCELLED},
         "status_email_sent_at",
     ),
@@ -40,7 +41,7 @@ EMAILS = {
 
 
 def build_email(rsvp: Rsvp, kind: str) -> SiteEmail:
-    subject_template, _, _ = EMAILS[kind]
+    subject_template = EMAILS[kind][0]
     event = rsvp.event
     context = {
         "rsvp": rsvp,

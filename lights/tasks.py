@@ -5,6 +5,7 @@ Enqueued with the moderation it reports (marsweb.tasks.enqueue_with_transaction)
 
 from django.conf import settings
 from django.tasks import task
+from django.utils.translation import gettext as _
 
 from lights.models import Lighting
 from marsweb import clock
@@ -14,9 +15,9 @@ from marsweb.mail import SiteEmail, site_email
 def outcome_email(lighting: Lighting, *, approved: bool) -> SiteEmail:
     """The email telling a submitter whether staff published their lighting."""
     return site_email(
-        subject=f"Published: {lighting.landmark}"
-        if approved
-        else f"Not published: {lighting.landmark}",
+        subject=(_("Published: {landmark}") if approved else _("Not published: {landmark}")).format(
+            landmark=lighting.landmark
+        ),
         template="lights/email/outcome",
         context={"lighting": lighting, "approved": approved, "site_url": settings.SITE_URL},
         to=[lighting.submitter_email],
