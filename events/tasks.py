@@ -67,7 +67,7 @@ def build_email(rsvp: Rsvp, kind: str) -> SiteEmail:
 
 def already_sent(rsvp: Rsvp, kind: str) -> bool:
     """Whether this email went out since it was last called for."""
-    _, _, sent_field = EMAILS[kind]
+    sent_field = EMAILS[kind][2]
     sent = getattr(rsvp, sent_field)
     if kind in ("confirm", "already"):  # asked for again and again: sent since the last ask?
         asked = rsvp.confirmation_requested_at
@@ -83,7 +83,7 @@ def rsvp_send_email(*, rsvp_id: int, kind: str, unless_sent: bool = False) -> st
     raises (the task result records it) and records nothing, so that retry_emails sends it
     again; a reminder's claim is released for the next send_reminders run too.
     """
-    _, statuses, sent_field = EMAILS[kind]
+    statuses, sent_field = EMAILS[kind][1:]
     rsvp = Rsvp.objects.select_related("event").filter(pk=rsvp_id).first()
     if rsvp is None or not rsvp.email or rsvp.status not in statuses:
         return "skipped"
