@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from events.text import validate_times
 from marsweb import timezones
@@ -39,9 +40,9 @@ class EventQuerySet(models.QuerySet):
 
 class Event(models.Model):
     class Kind(models.TextChoices):
-        VIRTUAL_SOCIAL = "virtual-social", "Virtual social"
-        LIVE_BROADCAST = "live-broadcast", "Live broadcast"
-        VIRTUAL_GUEST_EXPERIENCE = "virtual-guest-experience", "Virtual guest experience"
+        VIRTUAL_SOCIAL = "virtual-social", _("Virtual social")
+        LIVE_BROADCAST = "live-broadcast", _("Live broadcast")
+        VIRTUAL_GUEST_EXPERIENCE = "virtual-guest-experience", _("Virtual guest experience")
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=120, unique=True)
@@ -144,10 +145,10 @@ class RsvpQuerySet(models.QuerySet):
 
 class Rsvp(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending confirmation"
-        SEATED = "seated", "Seated"
-        WAITLISTED = "waitlisted", "On the waitlist"
-        CANCELLED = "cancelled", "Cancelled"
+        PENDING = "pending", _("Pending confirmation")
+        SEATED = "seated", _("Seated")
+        WAITLISTED = "waitlisted", _("On the waitlist")
+        CANCELLED = "cancelled", _("Cancelled")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rsvps")
     name = models.CharField(max_length=100)

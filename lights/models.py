@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from marsweb import clock, timezones
 from marsweb.timezones import validate_time_zone
@@ -50,15 +51,15 @@ class Lighting(models.Model):
     """
 
     class TimeKind(models.TextChoices):
-        EXACT = "exact", "At a set local time"
-        SUNSET = "sunset", "At sunset"
-        SUNRISE = "sunrise", "At sunrise"
-        UNKNOWN = "unknown", "Not announced yet"
+        EXACT = "exact", _("At a set local time")
+        SUNSET = "sunset", _("At sunset")
+        SUNRISE = "sunrise", _("At sunrise")
+        UNKNOWN = "unknown", _("Not announced yet")
 
     class Moderation(models.TextChoices):
-        APPROVED = "approved", "Approved"
-        PENDING = "pending", "Waiting for review"
-        REJECTED = "rejected", "Rejected"
+        APPROVED = "approved", _("Approved")
+        PENDING = "pending", _("Waiting for review")
+        REJECTED = "rejected", _("Rejected")
 
     landmark = models.CharField(max_length=200)
     city = models.CharField(max_length=120)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from marsweb import clock
 from marsweb.images import image_make_renditions, validate_image_upload
@@ -93,18 +94,18 @@ class MissionQuerySet(models.QuerySet):
 
 class Mission(models.Model):
     class Kind(models.TextChoices):
-        ROVER = "rover", "Rover"
-        LANDER = "lander", "Lander"
-        ORBITER = "orbiter", "Orbiter"
-        HELICOPTER = "helicopter", "Helicopter"
-        ORBITER_LANDER_ROVER = "orbiter-lander-rover", "Orbiter, lander and rover"
-        SAMPLE_RETURN = "sample-return", "Sample return campaign"
+        ROVER = "rover", _("Rover")
+        LANDER = "lander", _("Lander")
+        ORBITER = "orbiter", _("Orbiter")
+        HELICOPTER = "helicopter", _("Helicopter")
+        ORBITER_LANDER_ROVER = "orbiter-lander-rover", _("Orbiter, lander and rover")
+        SAMPLE_RETURN = "sample-return", _("Sample return campaign")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        CRUISE = "cruise", "On its way"
-        ACTIVE = "active", "Active"
-        ENDED = "ended", "Mission ended"
+        PLANNED = "planned", _("Planned")
+        CRUISE = "cruise", _("On its way")
+        ACTIVE = "active", _("Active")
+        ENDED = "ended", _("Mission ended")
 
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
@@ -229,22 +230,22 @@ class Milestone(models.Model):
     """
 
     class Kind(models.TextChoices):
-        LAUNCH = "launch", "Launch"
-        CRUISE = "cruise", "Cruise"
-        APPROACH = "approach", "Approach"
-        CRUISE_STAGE_SEPARATION = "cruise-stage-separation", "Cruise stage separation"
-        ORBIT_INSERTION = "orbit-insertion", "Orbit insertion"
-        ENTRY_INTERFACE = "entry-interface", "Atmospheric entry"
-        PEAK_HEATING = "peak-heating", "Peak heating"
-        PARACHUTE_DEPLOY = "parachute-deploy", "Parachute deployment"
-        HEAT_SHIELD_SEPARATION = "heat-shield-separation", "Heat shield separation"
-        BACKSHELL_SEPARATION = "backshell-separation", "Backshell separation and powered descent"
-        SKY_CRANE = "sky-crane", "Sky crane"
-        TOUCHDOWN = "touchdown", "Touchdown"
-        SURFACE = "surface", "On the surface"
-        FLIGHT = "flight", "Flight"
-        MISSION_END = "mission-end", "Mission end"
-        OTHER = "other", "Other"
+        LAUNCH = "launch", _("Launch")
+        CRUISE = "cruise", _("Cruise")
+        APPROACH = "approach", _("Approach")
+        CRUISE_STAGE_SEPARATION = "cruise-stage-separation", _("Cruise stage separation")
+        ORBIT_INSERTION = "orbit-insertion", _("Orbit insertion")
+        ENTRY_INTERFACE = "entry-interface", _("Atmospheric entry")
+        PEAK_HEATING = "peak-heating", _("Peak heating")
+        PARACHUTE_DEPLOY = "parachute-deploy", _("Parachute deployment")
+        HEAT_SHIELD_SEPARATION = "heat-shield-separation", _("Heat shield separation")
+        BACKSHELL_SEPARATION = "backshell-separation", _("Backshell separation and powered descent")
+        SKY_CRANE = "sky-crane", _("Sky crane")
+        TOUCHDOWN = "touchdown", _("Touchdown")
+        SURFACE = "surface", _("On the surface")
+        FLIGHT = "flight", _("Flight")
+        MISSION_END = "mission-end", _("Mission end")
+        OTHER = "other", _("Other")
 
     mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="milestones")
     kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.OTHER)
@@ -338,9 +339,9 @@ class LiveUpdate(models.Model):
     """
 
     class Kind(models.TextChoices):
-        KEY = "key", "Key event"
-        UPDATE = "update", "Update"
-        CORRECTION = "correction", "Correction"
+        KEY = "key", _("Key event")
+        UPDATE = "update", _("Update")
+        CORRECTION = "correction", _("Correction")
 
     mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="live_updates")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.UPDATE)
