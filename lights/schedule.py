@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from lights import sun
 from lights.models import Lighting
@@ -49,7 +50,7 @@ def lighting_save(*, lighting: Lighting) -> Lighting:
     lighting.full_clean(exclude=["starts_at", "ends_at"])
     lighting_resolve(lighting)
     if lighting.starts_at and lighting.ends_at and lighting.ends_at <= lighting.starts_at:
-        raise ValidationError({"end_date": "The lighting must end after it starts."})
+        raise ValidationError({"end_date": _("The lighting must end after it starts.")})
     lighting.save()
     return lighting
 
@@ -63,12 +64,12 @@ class LightingState:
 
 def lighting_state(lighting: Lighting, *, now: datetime) -> LightingState:
     if lighting.starts_at is None:
-        return LightingState("tba", "Timing to be announced")
+        return LightingState("tba", _("Timing to be announced"))
     if now < lighting.starts_at:
-        return LightingState("upcoming", "Upcoming", lighting.starts_at - now)
+        return LightingState("upcoming", _("Upcoming"), lighting.starts_at - now)
     if lighting.ends_at is None or now < lighting.ends_at:
-        return LightingState("lit", "Lit now")
-    return LightingState("ended", "Ended")
+        return LightingState("lit", _("Lit now"))
+    return LightingState("ended", _("Ended"))
 
 
 @dataclass(frozen=True)
