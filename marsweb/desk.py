@@ -28,6 +28,7 @@ from django.views.decorators.http import require_http_methods
 from django_tasks_db.models import DBTaskResult
 
 from events.models import Event, Rsvp
+from lights import schedule
 from lights.models import Lighting
 from marsweb import clock
 from missions.models import LiveUpdate, Milestone, Mission, this_second
@@ -82,11 +83,7 @@ def desk_numbers(mission: Mission | None, *, now: datetime) -> Numbers:
         sign_ups_10_min=Rsvp.objects.filter(created_at__gte=now - timedelta(minutes=10)).count(),
         emails_waiting=DBTaskResult.objects.ready().count(),
         emails_failed=DBTaskResult.objects.failed().count(),
-        lit_now=list(
-            Lighting.objects.published()
-            .filter(Q(starts_at__lte=now), Q(ends_at__gt=now) | Q(ends_at=None))
-            .order_by("city")
-        ),
+        lit_now=schedule.lit_now(Lighting.objects.published().not_over(now), now=now).lit,
     )
 
 

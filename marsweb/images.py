@@ -78,6 +78,11 @@ def image_make_renditions(*, storage: Storage, name: str) -> dict[str, str]:
     return renditions
 
 
+def smallest_url(*, storage: Storage, name: str, renditions: dict[str, str]) -> str:
+    """The ``src`` of an image shown through ``srcset``: its smallest copy, or the original."""
+    return storage.url(renditions[min(renditions, key=int)] if renditions else name)
+
+
 def srcset(*, storage: Storage, name: str, width: int | None, renditions: dict[str, str]) -> str:
     """The ``srcset`` attribute value: every rendition, then the original at its width."""
     candidates = [

@@ -179,9 +179,8 @@ def _picture(update: LiveUpdate) -> Picture | None:
     if not update.image:
         return None
     storage, name, renditions = update.image.storage, update.image.name, update.image_renditions
-    smallest = renditions[min(renditions, key=int)] if renditions else name
     return Picture(
-        src=storage.url(smallest),
+        src=images.smallest_url(storage=storage, name=name, renditions=renditions),
         srcset=images.srcset(
             storage=storage, name=name, width=update.image_width, renditions=renditions
         ),

@@ -108,10 +108,9 @@ def image_srcset(image) -> str:
 
 @register.filter
 def smallest_rendition_url(image) -> str:
-    if image.renditions:
-        smallest = min(image.renditions, key=int)
-        return image.image.storage.url(image.renditions[smallest])
-    return image.image.url
+    return images.smallest_url(
+        storage=image.image.storage, name=image.image.name, renditions=image.renditions or {}
+    )
 
 
 @register.filter
