@@ -16,6 +16,7 @@ from lights.seed_data import LIGHTINGS
 from lights.seeding import lightings_seed
 from tests.factories import lighting_submission as submission
 from tests.factories import make_lighting
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -92,6 +93,7 @@ def test_home_shows_tonights_lights(client, seeded, clock):
     page = client.get("/").content.decode()
     assert "Tonight's lights" in page
     assert "<strong>Empire State Building</strong>, New York" in page
+    assert "from Tue 16 Feb, 5:32 PM EST to Wed 17 Feb, 2:00 AM EST" in page_text(page)
     assert "Adler Planetarium" not in page  # no time known: not "tonight"
 
 
