@@ -6,10 +6,31 @@ from django.db import DatabaseError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from marsweb import timezones
+
+
+def language_from_path(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Speak the language the address names: /es/… Spanish, /ar/… Arabic, else English.
+
+    Never the browser's Accept-Language or a cookie, and never a redirect: an address is the
+    same bytes for everyone who asks for it, so no response varies on the visitor's language
+    and a CDN may keep it. (Django's LocaleMiddleware reads the headers for unprefixed
+    addresses and adds ``Vary: Accept-Language`` to them.) The language is active while the
+    request is handled, URL resolution included, and put back afterwards.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        language = translation.get_language_from_path(request.path_info)
+        with translation.override(language or settings.LANGUAGE_CODE):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
+
+    return middleware
 
 
 def visitor_time_zone(get_response: Callable[[HttpRequest], HttpResponse]):

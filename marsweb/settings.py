@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the fast path, so a fragment answered from memory names its language too.
+    "marsweb.middleware.language_from_path",
     "marsweb.caching.fragment_fast_path",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -206,7 +208,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# The site speaks English, Spanish and Arabic. A page's language is in its address (English
+# unprefixed, /es/, /ar/: marsweb.urls), never in a header or cookie, so every address is the
+# same bytes for everyone and a CDN may keep it (marsweb.middleware.language_from_path).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español"), ("ar", "العربية")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # Our own formats where Django's lack something (a time's zone): marsweb/formats/.
 FORMAT_MODULE_PATH = ["marsweb.formats"]
 TIME_ZONE = "UTC"

@@ -4,7 +4,16 @@ from django.urls import reverse
 from missions.models import Mission
 
 
-class PageSitemap(Sitemap):
+class TranslatedSitemap(Sitemap):
+    """Every page in each language (settings.LANGUAGES), each naming the others and English
+    as the default (hreflang alternates and x-default)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PageSitemap(TranslatedSitemap):
     changefreq = "hourly"
 
     def items(self) -> list[str]:
@@ -14,7 +23,7 @@ class PageSitemap(Sitemap):
         return reverse(item)
 
 
-class MissionSitemap(Sitemap):
+class MissionSitemap(TranslatedSitemap):
     changefreq = "daily"
     limit = 1000
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -14,13 +15,20 @@ admin.site.index_title = "Missions, events and lights"
 # Lists need the width: the breadcrumbs and the index lead everywhere the sidebar would.
 admin.site.enable_nav_sidebar = False
 
-urlpatterns = [
+# The public pages in every language: English at the unprefixed addresses, Spanish under
+# /es/, Arabic under /ar/ (settings.LANGUAGES; marsweb.middleware.language_from_path).
+urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
     path("missions/", include("missions.urls")),
     path("mars-time/", mission_views.mars_time, name="mars-time"),
     path("", include("events.urls")),
     path("lights/", include("lights.urls")),
     path("timezone/", views.choose_time_zone, name="choose-time-zone"),
+    prefix_default_language=False,
+)
+
+# Staff tools, and what machines ask for: one address each, in English.
+urlpatterns += [
     path("live/desk/", desk.live_desk, name="live-desk"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
