@@ -1,9 +1,12 @@
 """An event's countdown: before it starts, while it is live, after it ends.
 
-A pure function of the event's times and "now" (no Django here).
+A pure function of the event's times and "now" (Django only for the words, in the active
+language).
 """
 
 from datetime import datetime, timedelta
+
+from django.utils.translation import gettext as _
 
 from marsweb.countdown import Countdown, Moment, poll_interval, whole_seconds
 
@@ -13,14 +16,14 @@ def event_countdown(
 ) -> Countdown:
     """Where an event stands at ``now`` (a pure function of its times)."""
     start = Moment("event-start", title, starts_at, starts_at)
-    end = Moment("event-end", f"{title} ends", ends_at, ends_at)
+    end = Moment("event-end", _("%(title)s ends") % {"title": title}, ends_at, ends_at)
     if now < starts_at:
         remaining = whole_seconds(starts_at - now)
         return Countdown(
             phase="upcoming",
-            phase_label="Starts soon" if remaining <= timedelta(hours=1) else "Upcoming",
+            phase_label=_("Starts soon") if remaining <= timedelta(hours=1) else _("Upcoming"),
             target=start,
-            target_label="to the start",
+            target_label=_("to the start"),
             next_moment=start,
             remaining=remaining,
             to_next=remaining,
@@ -30,9 +33,9 @@ def event_countdown(
         to_end = whole_seconds(ends_at - now)
         return Countdown(
             phase="live",
-            phase_label="Live now",
+            phase_label=_("Live now"),
             target=end,
-            target_label="until it ends",
+            target_label=_("until it ends"),
             next_moment=end,
             remaining=to_end,
             to_next=to_end,
@@ -40,7 +43,7 @@ def event_countdown(
         )
     return Countdown(
         phase="ended",
-        phase_label="This event has ended",
+        phase_label=_("This event has ended"),
         target=end,
         remaining=timedelta(0),
         since=timedelta(seconds=int((now - ends_at).total_seconds())),

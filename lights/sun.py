@@ -1,6 +1,7 @@
 """When a lighting starts or ends: an exact local time, the sun, or not known yet.
 
-Pure functions (astral for the sun; no Django), so they can be tested with plain values.
+Pure functions of plain values (astral for the sun), so they can be tested with them; Django
+only writes the words, in the active language.
 """
 
 from dataclasses import dataclass
@@ -9,6 +10,10 @@ from zoneinfo import ZoneInfo
 
 from astral import Observer
 from astral import sun as astral_sun
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+
+from marsweb.timezones import CLOCK_12H, SHORT_DAY
 
 EXACT = "exact"
 SUNSET = "sunset"
@@ -92,16 +97,19 @@ def resolve(rule: TimeRule, *, latitude: float, longitude: float, zone: ZoneInfo
 
 def describe(rule: TimeRule, *, role: str) -> str:
     """The rule in words: "from sunset Tue 16 Feb", "until 2:00 AM Wed 17 Feb"."""
-    word = "from" if role == "start" else "until"
+    starts = role == "start"
     if rule.kind == UNKNOWN or rule.local_date is None:
-        return "start not announced" if role == "start" else "end not announced"
-    day = f"{rule.local_date:%a} {rule.local_date.day} {rule.local_date:%b}"
+        return _("start not announced") if starts else _("end not announced")
+    day = date_format(rule.local_date, SHORT_DAY)
     if rule.kind == EXACT and rule.local_time is not None:
-        clock = rule.local_time.strftime("%I:%M %p").lstrip("0")
-        return f"{word} {clock} {day}"
-    if rule.kind == SUNRISE and role == "end":
-        return f"through sunrise {day}"
-    return f"{word} {rule.kind} {day}"
+        clock = date_format(rule.local_time, CLOCK_12H)
+        words = _("from %(time)s %(day)s") if starts else _("until %(time)s %(day)s")
+        return words % {"time": clock, "day": day}
+    if rule.kind == SUNRISE:
+        words = _("from sunrise %(day)s") if starts else _("through sunrise %(day)s")
+    else:
+        words = _("from sunset %(day)s") if starts else _("until sunset %(day)s")
+    return words % {"day": day}
 
 
 def night_of(moment: datetime, zone: ZoneInfo) -> date:

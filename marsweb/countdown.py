@@ -1,6 +1,7 @@
 """Countdowns: the vocabulary missions and events share, and what the countdown panel shows.
 
-Pure values and functions (no Django), so they can be tested with plain values. A mission
+Pure values and functions of plain values, so they can be tested with them; the only Django
+here is gettext, for the words a visitor reads in the active language. A mission
 counts to its landing (missions.countdown), an event to its start and end
 (events.countdown); both end up in a ``CountdownPanel``, the one thing
 ``templates/includes/countdown.html`` renders.
@@ -9,6 +10,8 @@ counts to its landing (missions.countdown), an event to its start and end
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+
+from django.utils.translation import ngettext
 
 
 @dataclass(frozen=True)
@@ -73,9 +76,10 @@ def clock_parts(delta: timedelta) -> list[tuple[str, str]]:
     days, rest = divmod(total, 86400)
     hours, rest = divmod(rest, 3600)
     minutes, seconds = divmod(rest, 60)
-    parts = [(f"{days}", "day" if days == 1 else "days")] if days else []
-    for value, unit in ((hours, "hour"), (minutes, "minute"), (seconds, "second")):
-        parts.append((f"{value:02d}", unit if value == 1 else unit + "s"))
+    parts = [(f"{days}", ngettext("day", "days", days))] if days else []
+    parts.append((f"{hours:02d}", ngettext("hour", "hours", hours)))
+    parts.append((f"{minutes:02d}", ngettext("minute", "minutes", minutes)))
+    parts.append((f"{seconds:02d}", ngettext("second", "seconds", seconds)))
     return parts
 
 
@@ -86,8 +90,11 @@ def format_remaining(delta: timedelta) -> str:
     hours, rest = divmod(rest, 3600)
     minutes, seconds = divmod(rest, 60)
     if days:
-        unit = "day" if days == 1 else "days"
-        return f"{days} {unit} {hours:02d} h {minutes:02d} min"
+        return ngettext(
+            "%(days)d day %(hours)02d h %(minutes)02d min",
+            "%(days)d days %(hours)02d h %(minutes)02d min",
+            days,
+        ) % {"days": days, "hours": hours, "minutes": minutes}
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}"
 
 

@@ -8,8 +8,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.translation import pgettext_lazy
 
 COOKIE_MAX_AGE = 365 * 24 * 3600
+
+# How a language writes a date and a time (Django's date format letters): each language's
+# catalogue (locale/) gives its own order and words, e.g. Spanish "D j \d\e M Y, H:i".
+DATE_TIME = pgettext_lazy("date format", "D j M Y, H:i")
+DATE_TIME_SECONDS = pgettext_lazy("date format", "D j M Y, H:i:s")
+DATE_TIME_12H = pgettext_lazy("date format", "D j M, g:i A")
+SHORT_DAY_TIME = pgettext_lazy("date format", "D j M, H:i")
+SHORT_DAY = pgettext_lazy("date format", "D j M")
+CLOCK_12H = pgettext_lazy("time format", "g:i A")
 
 
 def cookie_name() -> str:
@@ -94,9 +104,9 @@ def zone_and_utc(moment: datetime, zone: zoneinfo.ZoneInfo) -> str:
     """``Thu 18 Feb 2021, 11:15 PST (19:15 UTC)``: the zone's time, then UTC's (with its own
     day when that differs). Plain text, for email and the admin."""
     local = timezone.localtime(moment, zone)
-    text = f"{date_format(local, 'D j M Y, H:i')} {zone_label(local)}"
+    text = f"{date_format(local, DATE_TIME)} {zone_label(local)}"
     if zone.key == "UTC":
         return text
     utc = moment.astimezone(UTC)
     same_day = utc.date() == local.date()
-    return f"{text} ({date_format(utc, 'H:i' if same_day else 'D j M, H:i')} UTC)"
+    return f"{text} ({date_format(utc, 'H:i' if same_day else SHORT_DAY_TIME)} UTC)"

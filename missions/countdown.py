@@ -1,4 +1,5 @@
-"""A mission's countdown: a pure function of its timeline and "now" (no Django here).
+"""A mission's countdown: a pure function of its timeline and "now" (Django only for the
+words, in the active language).
 
 Everything counts in Earth-received time: what the visitor can know at their moment is
 what has reached Earth. A landing happens at Mars one signal delay before Earth hears it,
@@ -7,6 +8,9 @@ so for a few minutes the spacecraft has touched down and nobody on Earth knows y
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from marsweb.countdown import (
     DISTANT_POLL_SECONDS,
@@ -36,7 +40,7 @@ def mission_countdown(
     moments: Sequence[Moment],
     now: datetime,
     landed_at: datetime | None = None,
-    landed_label: str = "Touchdown",
+    landed_label: str = "",
 ) -> Countdown:
     """Where a mission stands at ``now``, seen from Earth.
 
@@ -47,7 +51,7 @@ def mission_countdown(
     by_kind = {m.kind: m for m in moments}
     touchdown = by_kind.get("touchdown") or by_kind.get("orbit-insertion")
     if touchdown is None and landed_at is not None:
-        touchdown = Moment("touchdown", landed_label, landed_at, landed_at)
+        touchdown = Moment("touchdown", landed_label or _("Touchdown"), landed_at, landed_at)
     upcoming = [m for m in moments if m.earth_received_at > now]
     next_moment = upcoming[0] if upcoming else None
     to_next = whole_seconds(next_moment.earth_received_at - now) if next_moment else None
@@ -55,12 +59,12 @@ def mission_countdown(
     if touchdown is None:
         return Countdown(
             phase="no-landing",
-            phase_label="No landing date set",
+            phase_label=_("No landing date set"),
             next_moment=next_moment,
             to_next=to_next,
         )
 
-    arrival_word = "arrival" if touchdown.kind == "orbit-insertion" else "touchdown"
+    arrives = touchdown.kind == "orbit-insertion"
     if now >= touchdown.earth_received_at:
         since = now - touchdown.earth_received_at
         since = timedelta(seconds=int(since.total_seconds()))
@@ -73,16 +77,16 @@ def mission_countdown(
         else:
             poll = None
         return Countdown(
-            phase="landed" if arrival_word == "touchdown" else "arrived",
-            phase_label="Touchdown confirmed" if arrival_word == "touchdown" else "Arrived at Mars",
+            phase="arrived" if arrives else "landed",
+            phase_label=_("Arrived at Mars") if arrives else _("Touchdown confirmed"),
             target=touchdown,
-            target_label=f"since {arrival_word}",
+            target_label=_("since arrival") if arrives else _("since touchdown"),
             next_moment=next_moment,
             remaining=timedelta(0),
             to_next=to_next,
             since=since,
             happened_at_mars=True,
-            edl_step=touchdown.kind if arrival_word == "touchdown" else None,
+            edl_step=None if arrives else touchdown.kind,
             poll_seconds=poll,
         )
 
@@ -96,21 +100,21 @@ def mission_countdown(
         phase = "edl"
         edl_step = latest.kind if latest and latest.kind in EDL_STEPS else "entry-interface"
         step_title = latest.title if latest and latest.kind in EDL_STEPS else entry.title
-        phase_label = f"Entry, descent and landing: {step_title}"
+        phase_label = _("Entry, descent and landing: %(step)s") % {"step": step_title}
     elif launch is not None and now < launch.earth_received_at:
-        phase, phase_label = "before-launch", "Before launch"
+        phase, phase_label = "before-launch", _("Before launch")
     elif now >= (entry or touchdown).earth_received_at - APPROACH_BEFORE_ENTRY:
-        phase, phase_label = "approach", "Approach"
+        phase, phase_label = "approach", _("Approach")
         if latest and latest.kind == "cruise-stage-separation":
-            phase_label = f"Final approach: {latest.title}"
+            phase_label = _("Final approach: %(step)s") % {"step": latest.title}
     else:
-        phase, phase_label = "cruise", "Cruise to Mars"
+        phase, phase_label = "cruise", _("Cruise to Mars")
 
     return Countdown(
         phase=phase,
         phase_label=phase_label,
         target=touchdown,
-        target_label=f"to {arrival_word}",
+        target_label=_("to arrival") if arrives else _("to touchdown"),
         next_moment=next_moment,
         remaining=remaining,
         to_next=to_next,
@@ -122,15 +126,19 @@ def mission_countdown(
 
 # The stages a visitor follows, and the landing steps (EDL_STEPS) each one covers.
 LANDING_STAGES = (
-    ("Cruise", ()),
-    ("Approach", ()),
-    ("Entry", ("entry-interface", "peak-heating")),
-    ("Parachute", ("parachute-deploy", "heat-shield-separation")),
-    ("Powered descent", ("backshell-separation",)),
-    ("Sky crane", ("sky-crane",)),
-    ("Touchdown", ("touchdown",)),
+    (gettext_lazy("Cruise"), ()),
+    (gettext_lazy("Approach"), ()),
+    (gettext_lazy("Entry"), ("entry-interface", "peak-heating")),
+    (gettext_lazy("Parachute"), ("parachute-deploy", "heat-shield-separation")),
+    (gettext_lazy("Powered descent"), ("backshell-separation",)),
+    (gettext_lazy("Sky crane"), ("sky-crane",)),
+    (gettext_lazy("Touchdown"), ("touchdown",)),
 )
-ARRIVAL_STAGES = (("Cruise", ()), ("Approach", ()), ("Orbit insertion", ()))
+ARRIVAL_STAGES = (
+    (gettext_lazy("Cruise"), ()),
+    (gettext_lazy("Approach"), ()),
+    (gettext_lazy("Orbit insertion"), ()),
+)
 
 
 def stage_track(state: Countdown) -> tuple[TrackStep, ...]:
@@ -142,12 +150,12 @@ def stage_track(state: Countdown) -> tuple[TrackStep, ...]:
     if state.target is None:
         return ()
     stages = ARRIVAL_STAGES if state.target.kind == "orbit-insertion" else LANDING_STAGES
-    labels = [label for label, _ in stages]
+    labels = [str(label) for label, kinds in stages]
     if state.phase in ("landed", "arrived"):
         current = len(stages)  # every stage done
     elif state.phase == "edl":
         current = next(
-            (i for i, (_, kinds) in enumerate(stages) if state.edl_step in kinds),
+            (i for i, (label, kinds) in enumerate(stages) if state.edl_step in kinds),
             len(stages) - 1,
         )
     elif state.phase == "approach":

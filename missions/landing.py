@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from marsweb.countdown import CountdownPanel, Moment
 from missions import countdown, edl, marstime
@@ -56,8 +57,11 @@ def mission_countdown_panel(
     landed = state.since is not None and state.target.kind == "touchdown"
     when = ""
     if state.target is not None:
-        event = "Touchdown" if state.target.kind == "touchdown" else "Arrival"
-        when = f"{event} {'heard' if state.since is not None else 'expected'} on Earth"
+        heard = state.since is not None
+        if state.target.kind == "touchdown":
+            when = _("Touchdown heard on Earth") if heard else _("Touchdown expected on Earth")
+        else:
+            when = _("Arrival heard on Earth") if heard else _("Arrival expected on Earth")
     return CountdownPanel(
         state=state,
         url=reverse("missions:countdown", kwargs={"slug": mission.slug}),

@@ -1,5 +1,7 @@
 """Template helpers shared by every page: times with their zone named, durations, image srcsets."""
 
+import json
+from collections.abc import Callable
 from datetime import datetime
 
 from django import template
@@ -8,17 +10,13 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html, format_html_join, json_script
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext, pgettext
 
 from marsweb import images, timezones
 from marsweb.countdown import clock_parts, format_remaining
+from marsweb.timezones import DATE_TIME, DATE_TIME_12H, DATE_TIME_SECONDS
 
 register = template.Library()
-
-DATE_TIME = "D j M Y, H:i"
-DATE_TIME_SECONDS = "D j M Y, H:i:s"
-
-
-DATE_TIME_12H = "D j M, g:i A"
 
 
 @register.simple_tag
@@ -73,13 +71,16 @@ def zoned_time(
     yours = timestamp(moment, clock12=clock12)
     if compact:
         return format_html(
-            '{}<span data-unless-zone="{}"> · your time {}</span>', here, zone.key, yours
+            '{}<span data-unless-zone="{}"> · {}</span>',
+            here,
+            zone.key,
+            format_html(gettext("your time {time}"), time=yours),
         )
     return format_html(
-        '{}<span class="your-time small" data-unless-zone="{}">your time: {}</span>',
+        '{}<span class="your-time small" data-unless-zone="{}">{}</span>',
         here,
         zone.key,
-        yours,
+        format_html(gettext("your time: {time}"), time=yours),
     )
 
 
@@ -122,8 +123,14 @@ def duration_words(delta) -> str:
     days, rest = divmod(total, 86400)
     hours, rest = divmod(rest, 3600)
     minutes, seconds = divmod(rest, 60)
-    parts = [(days, "d"), (hours, "h"), (minutes, "min"), (seconds, "s")]
-    return " ".join(f"{value} {unit}" for value, unit in parts if value) or "0 s"
+    units = (
+        pgettext("days, abbreviated", "d"),
+        pgettext("hours, abbreviated", "h"),
+        pgettext("minutes, abbreviated", "min"),
+        pgettext("seconds, abbreviated", "s"),
+    )
+    parts = zip((days, hours, minutes, seconds), units, strict=True)
+    return " ".join(f"{value} {unit}" for value, unit in parts if value) or f"0 {units[-1]}"
 
 
 @register.filter
@@ -131,7 +138,9 @@ def distance_words(metres: int | None) -> str:
     """``125000`` → ``"125 km"``, ``20`` → ``"20 m"``: whole kilometres from 1 km up."""
     if metres is None:
         return ""
-    return f"{round(metres / 1000)} km" if metres >= 1000 else f"{metres} m"
+    if metres >= 1000:
+        return f"{round(metres / 1000)} {pgettext('kilometres, abbreviated', 'km')}"
+    return f"{metres} {pgettext('metres, abbreviated', 'm')}"
 
 
 @register.filter
@@ -165,3 +174,35 @@ def ld_json(data: dict) -> str:
     block = json_script(data, encoder=DjangoJSONEncoder)
     inner = block.removeprefix('<script type="application/json">').removesuffix("</script>")
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(inner))
+
+
+# The plural categories of Intl.PluralRules (CLDR), each with a number that falls in it in
+# every language the site speaks: the browser picks the category, gettext gave the words.
+PLURAL_SAMPLES = {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 11, "other": 100}
+
+
+def _by_plural_category(words: Callable[[int], str]) -> dict[str, str]:
+    return {category: words(number) for category, number in PLURAL_SAMPLES.items()}
+
+
+@register.simple_tag
+def countdown_words() -> str:
+    """The words static/js/countdown.js writes, in the page's language, as JSON for a data
+    attribute (escaped by the tag): the clock's units by plural category, the pause button."""
+    words = {
+        "day": _by_plural_category(lambda n: ngettext("day", "days", n)),
+        "hour": _by_plural_category(lambda n: ngettext("hour", "hours", n)),
+        "minute": _by_plural_category(lambda n: ngettext("minute", "minutes", n)),
+        "second": _by_plural_category(lambda n: ngettext("second", "seconds", n)),
+        "pause": gettext("Pause live updates"),
+        "resume": gettext("Resume live updates"),
+    }
+    return json.dumps(words, ensure_ascii=False)
+
+
+@register.simple_tag
+def live_feed_words() -> str:
+    """The words static/js/live.js writes, in the page's language, as JSON for a data
+    attribute: "3 new updates" by plural category, with {count} for the number."""
+    new = _by_plural_category(lambda n: ngettext("{count} new update", "{count} new updates", n))
+    return json.dumps({"new": new}, ensure_ascii=False)

@@ -31,14 +31,42 @@
     return pad(Math.floor(total / 3600)) + ":" + pad(Math.floor(total % 3600 / 60)) + ":" + pad(total % 60);
   }
 
+  // The words in the page's language, which the server wrote beside the countdown
+  // ({% countdown_words %}): each unit by plural category, and the pause button's labels.
+  var ENGLISH = {
+    day: { one: "day", other: "days" }, hour: { one: "hour", other: "hours" },
+    minute: { one: "minute", other: "minutes" }, second: { one: "second", other: "seconds" },
+    pause: "Pause live updates", resume: "Resume live updates",
+  };
+  var LANGUAGE = document.documentElement.lang || "en";
+  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(LANGUAGE) : null;
+  var wordsCache = null;
+
+  function words() {
+    if (wordsCache) return wordsCache;
+    var holder = document.querySelector("[data-countdown-words]");
+    try {
+      wordsCache = holder ? JSON.parse(holder.getAttribute("data-countdown-words")) : ENGLISH;
+    } catch (error) {
+      wordsCache = ENGLISH;
+    }
+    return wordsCache;
+  }
+
+  function unitWord(unit, value) {
+    var forms = words()[unit] || ENGLISH[unit];
+    var category = plural ? plural.select(value) : value === 1 ? "one" : "other";
+    return forms[category] || forms.other;
+  }
+
   // The big clock's parts, as the server writes them (marsweb.countdown.clock_parts).
   function parts(total) {
     total = Math.max(0, total);
     var days = Math.floor(total / 86400), rest = total % 86400;
     var values = [Math.floor(rest / 3600), Math.floor(rest % 3600 / 60), rest % 60];
     var units = ["hour", "minute", "second"];
-    var out = days ? [[String(days), days === 1 ? "day" : "days"]] : [];
-    values.forEach(function (value, i) { out.push([pad(value), units[i] + (value === 1 ? "" : "s")]); });
+    var out = days ? [[String(days), unitWord("day", days)]] : [];
+    values.forEach(function (value, i) { out.push([pad(value), unitWord(units[i], value)]); });
     return out;
   }
 
@@ -159,7 +187,7 @@
     paused = value;
     Array.prototype.forEach.call(document.querySelectorAll("[data-countdown-pause]"), function (button) {
       button.setAttribute("aria-pressed", String(paused));
-      button.textContent = paused ? "Resume live updates" : "Pause live updates";
+      button.textContent = paused ? words().resume : words().pause;
     });
     if (!paused) render();
   }

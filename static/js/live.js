@@ -46,13 +46,26 @@
     offer(feed);
   }
 
+  // "3 new updates" in the page's language: the server wrote the words by plural category
+  // ({% live_feed_words %}) on the box that offers them.
+  function newUpdates(box, count) {
+    var forms = { one: "{count} new update", other: "{count} new updates" };
+    try {
+      forms = JSON.parse(box.getAttribute("data-live-words")).new || forms;
+    } catch (error) { /* the English forms */ }
+    var category = window.Intl && Intl.PluralRules
+      ? new Intl.PluralRules(document.documentElement.lang || "en").select(count)
+      : count === 1 ? "one" : "other";
+    return (forms[category] || forms.other).replace("{count}", String(count));
+  }
+
   function offer(feed) {
     var fresh = feed.liveFresh || [];
     var box = feed.querySelector(".live-new");
     var button = feed.querySelector("[data-live-show]");
     var status = feed.querySelector("[data-live-announce]");
     if (!fresh.length) { box.hidden = true; return; }
-    var text = fresh.length === 1 ? "1 new update" : fresh.length + " new updates";
+    var text = newUpdates(box, fresh.length);
     if (button.textContent !== text) {
       button.textContent = text;
       var key = fresh.filter(function (copy) { return copy.getAttribute("data-key") === "1"; })[0];

@@ -27,23 +27,37 @@
     "12h": { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit", hour12: true },
   };
 
-  // "Thu 18 Feb 2021, 12:55 PST", as the server writes it.
+  // The page's language; Arabic pages keep the digits the server writes (0-9).
+  var LANGUAGE = document.documentElement.lang || "en";
+  var LOCALE = LANGUAGE === "ar" ? "ar-u-nu-latn" : LANGUAGE;
+
+  // "Thu 18 Feb 2021, 12:55 PST", as the server writes it; in another language, as that
+  // language writes a date (Intl), then the zone's name.
   function format(date, style, zone) {
     var options = Object.assign({ timeZone: zone }, OPTIONS[style] || OPTIONS.minutes);
+    if (LANGUAGE !== "en") {
+      return new Intl.DateTimeFormat(LOCALE, options).format(date) + " " + zoneName(date, zone);
+    }
     var parts = {};
     new Intl.DateTimeFormat("en-GB", options).formatToParts(date).forEach(function (part) {
       parts[part.type] = part.value;
     });
-    // US English knows the most zone abbreviations (EST, PDT); elsewhere it says GMT+1.
-    new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" })
-      .formatToParts(date)
-      .forEach(function (part) {
-        if (part.type === "timeZoneName") parts.timeZoneName = part.value;
-      });
+    parts.timeZoneName = zoneName(date, zone);
     var day = parts.weekday + " " + parts.day + " " + parts.month + (parts.year ? " " + parts.year : "");
     var time = parts.hour + ":" + parts.minute + (parts.second ? ":" + parts.second : "");
     if (style === "12h") time += " " + (parts.dayPeriod || "").toUpperCase();
     return day + ", " + time + " " + parts.timeZoneName;
+  }
+
+  // US English knows the most zone abbreviations (EST, PDT); elsewhere it says GMT+1.
+  function zoneName(date, zone) {
+    var name = "";
+    new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" })
+      .formatToParts(date)
+      .forEach(function (part) {
+        if (part.type === "timeZoneName") name = part.value;
+      });
+    return name;
   }
 
   function localize(root, zone) {
