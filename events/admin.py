@@ -106,8 +106,8 @@ class EventAdmin(PlaceTimeAdmin):
 
 @admin.register(Rsvp)
 class RsvpAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "event", "status", "created_at"]  # fits 1280 px
-    list_filter = ["status", "event"]
+    list_display = ["name", "email", "event", "status", "language", "created_at"]
+    list_filter = ["status", "language", "event"]
     search_fields = ["name", "email"]
     list_select_related = ["event"]
     readonly_fields = [
@@ -124,7 +124,7 @@ class RsvpAdmin(admin.ModelAdmin):
         "reminder_sent_at",
         "purged_at",
     ]
-    fields = ["name", "email", *readonly_fields]
+    fields = ["name", "email", "language", *readonly_fields]
     actions = ["export_csv", "resend_confirmation", "promote", "cancel"]
 
     def has_add_permission(self, request) -> bool:

@@ -2,6 +2,7 @@ import hashlib
 import secrets
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
@@ -155,6 +156,14 @@ class Rsvp(models.Model):
     # Stored normalised (trimmed, lower case); empty (None) once personal data is purged.
     email = models.EmailField(max_length=254, null=True, blank=True)  # noqa: DJ001 - None: purged, outside the unique constraint
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    # The language of the page the sign-up was made on: every email, and the links in it,
+    # speak it (events.tasks).
+    language = models.CharField(
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The attendee's emails are written in it.",
+    )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     # When the visitor last asked for the confirmation email: set with its enqueue, in one

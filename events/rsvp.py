@@ -33,7 +33,14 @@ def _send_email(rsvp_id: int, kind: str, *, unless_sent: bool = False) -> None:
     enqueue_with_transaction(rsvp_send_email, rsvp_id=rsvp_id, kind=kind, unless_sent=unless_sent)
 
 
-def rsvp_request(*, event: Event, name: str, email: str, now: datetime | None = None) -> Rsvp:
+def rsvp_request(
+    *,
+    event: Event,
+    name: str,
+    email: str,
+    language: str = settings.LANGUAGE_CODE,
+    now: datetime | None = None,
+) -> Rsvp:
     """A visitor asks for a seat: store a pending RSVP (or find theirs) and email them.
 
     Whatever was stored before, the visitor sees the same answer. A pending RSVP gets a fresh
@@ -52,7 +59,9 @@ def rsvp_request(*, event: Event, name: str, email: str, now: datetime | None = 
     now = now or clock.now()
     email = normalize_email(email)
     name = name.strip()
-    rsvp = Rsvp(event=event, name=name, email=email, confirmation_requested_at=now)
+    rsvp = Rsvp(
+        event=event, name=name, email=email, language=language, confirmation_requested_at=now
+    )
     # Field checks only: the event is known to exist, and the database enforces uniqueness.
     rsvp.full_clean(exclude=["event"], validate_unique=False, validate_constraints=False)
     try:
@@ -62,14 +71,16 @@ def rsvp_request(*, event: Event, name: str, email: str, now: datetime | None = 
         return rsvp
     except IntegrityError:  # this address has asked before (two random tokens never clash)
         pass
-    return _rsvp_request_again(event=event, name=name, email=email, now=now)
+    return _rsvp_request_again(event=event, name=name, email=email, language=language, now=now)
 
 
-def _rsvp_request_again(*, event: Event, name: str, email: str, now: datetime) -> Rsvp:
+def _rsvp_request_again(
+    *, event: Event, name: str, email: str, language: str, now: datetime
+) -> Rsvp:
     with transaction.atomic():
         rsvp = Rsvp.objects.select_for_update().filter(event=event, email=email).first()
         if rsvp is None:  # purged or deleted since the INSERT failed: start afresh
-            rsvp = Rsvp(event=event, name=name, email=email)
+            rsvp = Rsvp(event=event, name=name, email=email, language=language)
             rsvp.save(force_insert=True)
         elif rsvp.status == Rsvp.Status.CANCELLED:  # a new sign-up: nothing of the old holds
             rsvp.status = Rsvp.Status.PENDING
@@ -82,8 +93,10 @@ def _rsvp_request_again(*, event: Event, name: str, email: str, now: datetime) -
 
         asked = rsvp.confirmation_requested_at
         if asked is None or now - asked >= timedelta(minutes=1):
+            # Asked again from a page in another language: the emails speak that one now.
             rsvp.confirmation_requested_at = now
-            rsvp.save(update_fields=["confirmation_requested_at"])
+            rsvp.language = language
+            rsvp.save(update_fields=["confirmation_requested_at", "language"])
             kind = "confirm" if rsvp.status == Rsvp.Status.PENDING else "already"
             _send_email(rsvp.pk, kind)
     return rsvp

@@ -8,6 +8,7 @@ import logging
 from django.conf import settings
 from django.tasks import task
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from events.links import confirm_token
@@ -41,6 +42,12 @@ EMAILS = {
 
 
 def build_email(rsvp: Rsvp, kind: str) -> SiteEmail:
+    """The email, and every link in it, in the attendee's language."""
+    with translation.override(rsvp.language):
+        return _build_email(rsvp, kind)
+
+
+def _build_email(rsvp: Rsvp, kind: str) -> SiteEmail:
     subject_template = EMAILS[kind][0]
     event = rsvp.event
     context = {

@@ -117,7 +117,11 @@ def event_rsvp(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         return _detail(request, event, form=form, status=400)
     rsvp_flow.rsvp_request(
-        event=event, name=form.cleaned_data["name"], email=form.cleaned_data["email"], now=now
+        event=event,
+        name=form.cleaned_data["name"],
+        email=form.cleaned_data["email"],
+        language=request.LANGUAGE_CODE,
+        now=now,
     )
     return _see_inbox(event)
 

@@ -54,6 +54,7 @@ class LightingAdmin(PlaceTimeAdmin):
                         "moderation",
                         "is_published",
                         "submitter_email",
+                        "submitter_language",
                         "submitted_at",
                         "reviewed_at",
                     ]

@@ -1,6 +1,7 @@
 import zoneinfo
 from datetime import UTC, date, datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -92,6 +93,13 @@ class Lighting(models.Model):
         max_length=10, choices=Moderation.choices, default=Moderation.APPROVED
     )
     submitter_email = models.EmailField(blank=True, help_text="Private: only staff see it.")
+    # The language of the page it was submitted on: the outcome email speaks it.
+    submitter_language = models.CharField(
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The submitter's email is written in it.",
+    )
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # When the submitter was last told the outcome: retry_emails sends it again until then.

@@ -5,6 +5,7 @@ Enqueued with the moderation it reports (marsweb.tasks.enqueue_with_transaction)
 
 from django.conf import settings
 from django.tasks import task
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lights.models import Lighting
@@ -13,7 +14,13 @@ from marsweb.mail import SiteEmail, site_email
 
 
 def outcome_email(lighting: Lighting, *, approved: bool) -> SiteEmail:
-    """The email telling a submitter whether staff published their lighting."""
+    """The email telling a submitter whether staff published their lighting, in the language
+    they submitted it in."""
+    with translation.override(lighting.submitter_language):
+        return _outcome_email(lighting, approved=approved)
+
+
+def _outcome_email(lighting: Lighting, *, approved: bool) -> SiteEmail:
     return site_email(
         subject=(_("Published: {landmark}") if approved else _("Not published: {landmark}")).format(
             landmark=lighting.landmark

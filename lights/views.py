@@ -148,6 +148,7 @@ def lights_submit(request: HttpRequest) -> HttpResponse:
         return render(request, "lights/submitted.html", {"lighting": None})
     if form.is_valid():
         lighting = form.save(commit=False)
+        lighting.submitter_language = request.LANGUAGE_CODE
         try:
             schedule.lighting_submit(lighting=lighting)
         except ValidationError as error:

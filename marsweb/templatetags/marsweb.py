@@ -91,6 +91,13 @@ def in_zone(moment: datetime | None, zone) -> str:
 
 
 @register.filter
+def bdi(text) -> str:
+    """Text someone typed (a name), isolated: in any direction, it never reorders the words
+    around it (``<bdi>نور</bdi>, press the button…``)."""
+    return format_html("<bdi>{}</bdi>", text) if text else ""
+
+
+@register.filter
 def is_optional(field) -> bool:
     """A form field a visitor may leave empty, whatever else they choose. A field the form
     marks ``needed_when_chosen`` is needed or not by another's choice, which its help says."""

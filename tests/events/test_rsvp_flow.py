@@ -129,7 +129,7 @@ def test_a_repeat_sign_up_does_not_rename_a_pending_rsvp(client, event, clock):
     assert Rsvp.objects.get().name == "Ada Lovelace"
     client.post(confirm_link(mail.outbox[-1]))
     assert (
-        "You have a seat, Ada Lovelace"
+        "You have a seat, <bdi>Ada Lovelace</bdi>"
         in client.get(Rsvp.objects.get().get_absolute_url()).content.decode()
     )
 
@@ -234,7 +234,7 @@ def test_confirm_link_get_changes_nothing_and_post_seats_the_attendee(client, ev
     own = client.get(rsvp.get_absolute_url())
     assert "no-store" in own["Cache-Control"]
     own_page = own.content.decode()
-    assert "You have a seat, Ada Lovelace" in own_page
+    assert "You have a seat, <bdi>Ada Lovelace</bdi>" in own_page
     assert 'href="https://stream.example.org/secret-room"' in own_page
     assert "/events/watch-party/calendar.ics" in own_page
     assert mail.outbox[-1].subject.startswith("Your seat for")
@@ -257,7 +257,7 @@ def test_when_full_confirmation_puts_the_attendee_on_the_waitlist(client, event)
     fourth = sign_up_and_confirm(client, event, "Four", "four@example.org")
     assert (third.status, fourth.status) == ("waitlisted", "waitlisted")
     page = client.get(fourth.get_absolute_url()).content.decode()
-    assert "You are on the waitlist, Four" in page
+    assert "You are on the waitlist, <bdi>Four</bdi>" in page
     assert "Number <strong>2</strong> in line" in page
     assert "secret-room" not in page
     assert mail.outbox[-1].subject.startswith("You are on the waitlist")
