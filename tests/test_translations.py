@@ -138,10 +138,8 @@ PAGE_QUERIES = {
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("prefix", ["/", "/es/", "/ar/"])
-@pytest.mark.parametrize("page", sorted(PAGE_QUERIES))
-def test_each_page_costs_the_same_queries_in_every_language(
-    seeded_site, prefix, page, django_assert_num_queries
-):
-    with django_assert_num_queries(PAGE_QUERIES[page]):
-        assert Client().get(prefix + page).status_code == 200
+def test_each_page_costs_the_same_queries_in_every_language(seeded_site, django_assert_num_queries):
+    for page, queries in PAGE_QUERIES.items():
+        for prefix in ("/", "/es/", "/ar/"):
+            with django_assert_num_queries(queries):
+                assert Client().get(prefix + page).status_code == 200
