@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from events import rsvp as rsvp_flow
 from events.models import Event, Rsvp
 from marsweb import clock, timezones
-from marsweb.admin import PlaceTimeAdmin
+from marsweb.admin import PlaceTimeAdmin, TranslatedContentAdmin
 from marsweb.forms import ZoneChoiceField
 
 
@@ -25,7 +25,7 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(PlaceTimeAdmin):
+class EventAdmin(TranslatedContentAdmin, PlaceTimeAdmin):
     form = EventAdminForm
     list_display = [
         "title",
@@ -49,24 +49,26 @@ class EventAdmin(PlaceTimeAdmin):
 
     def get_fieldsets(self, request, obj=None):
         zone = timezone.get_current_timezone_name()  # the event's (PlaceTimeAdmin)
-        return [
-            (None, {"fields": ["title", "slug", "kind", "mission", "summary", "description"]}),
-            (
-                "When",
-                {
-                    "fields": ["time_zone", "starts_at", "ends_at"],
-                    "description": f"On the clock of the event's time zone, now {zone}.",
-                },
-            ),
-            (
-                "RSVP",
-                {
-                    "fields": ["capacity", "rsvp_opens_at", "rsvp_closes_at", "join_url"],
-                    "description": f"Opening and closing times in {zone} too.",
-                },
-            ),
-            ("Publishing", {"fields": ["is_published", "source_note"]}),
-        ]
+        return self.translated_fieldsets(
+            [
+                (None, {"fields": ["title", "slug", "kind", "mission", "summary", "description"]}),
+                (
+                    "When",
+                    {
+                        "fields": ["time_zone", "starts_at", "ends_at"],
+                        "description": f"On the clock of the event's time zone, now {zone}.",
+                    },
+                ),
+                (
+                    "RSVP",
+                    {
+                        "fields": ["capacity", "rsvp_opens_at", "rsvp_closes_at", "join_url"],
+                        "description": f"Opening and closing times in {zone} too.",
+                    },
+                ),
+                ("Publishing", {"fields": ["is_published", "source_note"]}),
+            ]
+        )
 
     @admin.display(description="starts", ordering="starts_at")
     def starts(self, event: Event) -> str:

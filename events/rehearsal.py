@@ -6,9 +6,12 @@ events.apps), inside the transaction of missions.rehearsal.mission_rehearse.
 
 from datetime import timedelta
 
+from django.utils.translation import gettext as _
+
 from events.models import Event
 from events.text import shift_times
 from marsweb.slugs import unique_slug
+from marsweb.translated import in_every_language
 from missions.models import Mission
 
 # A copy's sources are the real event's, and the times they quote are the real night's.
@@ -27,15 +30,17 @@ def events_rehearse(
     copies = []
     for event in Event.objects.published().filter(mission=mission, rehearsal_of=None):
         copy = Event(
-            title=f"{event.title} (Rehearsal)",
+            **in_every_language(
+                event, "title", lambda title: _("%(title)s (Rehearsal)") % {"title": title}
+            ),
             slug=unique_slug(Event, f"{event.slug}-rehearsal"),
             kind=event.kind,
             mission=rehearsal,
             starts_at=event.starts_at + shift,
             ends_at=event.ends_at + shift,
             time_zone=event.time_zone,
-            summary=event.summary,
-            description=shift_times(event.description, shift),
+            **in_every_language(event, "summary"),
+            **in_every_language(event, "description", lambda text: shift_times(text, shift)),
             join_url=event.join_url,
             capacity=event.capacity,
             source_note=f"{REAL_SOURCES}\n{event.source_note}" if event.source_note else "",

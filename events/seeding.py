@@ -6,7 +6,8 @@ from django.db import transaction
 
 from events.models import Event
 from events.seed_data import EVENTS
-from marsweb.seeding import SeedReport, seed_upsert
+from events.seed_translations import EVENT_TRANSLATIONS
+from marsweb.seeding import SeedReport, seed_upsert, translated_values
 from missions.models import Mission
 
 
@@ -21,6 +22,7 @@ def events_seed(*, events: list[dict[str, Any]], overwrite: bool = False) -> See
         values = {k: v for k, v in data.items() if k not in {"slug", "mission"}}
         values.setdefault("is_published", True)
         values["mission"] = Mission.objects.filter(slug=data["mission"]).first()
+        values.update(translated_values(EVENT_TRANSLATIONS.get(data["slug"])))
         seed_upsert(
             model=Event,
             lookup={"slug": data["slug"]},

@@ -6,7 +6,7 @@ from django.utils import timezone
 from lights.models import Lighting
 from lights.schedule import lighting_moderate, lighting_save
 from marsweb import timezones
-from marsweb.admin import PlaceTimeAdmin
+from marsweb.admin import PlaceTimeAdmin, TranslatedContentAdmin
 from marsweb.forms import ZoneChoiceField
 
 
@@ -21,7 +21,7 @@ class LightingAdminForm(forms.ModelForm):
 
 
 @admin.register(Lighting)
-class LightingAdmin(PlaceTimeAdmin):
+class LightingAdmin(TranslatedContentAdmin, PlaceTimeAdmin):
     form = LightingAdminForm
     list_display = ["landmark", "city", "country", "starts", "ends", "moderation", "is_published"]
     list_filter = ["moderation", "is_published", "country", "start_kind"]
@@ -31,36 +31,41 @@ class LightingAdmin(PlaceTimeAdmin):
 
     def get_fieldsets(self, request, obj=None):
         zone = timezone.get_current_timezone_name()  # the city's (PlaceTimeAdmin)
-        return [
-            (None, {"fields": ["landmark", "city", "country", "note", "source_note", "colour"]}),
-            ("Place", {"fields": [("latitude", "longitude"), "time_zone"]}),
-            (
-                "Timing, local to the city",
-                {
-                    "fields": [
-                        ("start_kind", "start_date", "start_time"),
-                        ("end_kind", "end_date", "end_time"),
-                        ("starts", "ends"),
-                        "timing_note",
-                    ],
-                    "description": f"Dates and times on the city's clock, {zone}; sunset and "
-                    "sunrise are worked out for its coordinates when you save.",
-                },
-            ),
-            (
-                "Moderation",
-                {
-                    "fields": [
-                        "moderation",
-                        "is_published",
-                        "submitter_email",
-                        "submitter_language",
-                        "submitted_at",
-                        "reviewed_at",
-                    ]
-                },
-            ),
-        ]
+        return self.translated_fieldsets(
+            [
+                (
+                    None,
+                    {"fields": ["landmark", "city", "country", "note", "source_note", "colour"]},
+                ),
+                ("Place", {"fields": [("latitude", "longitude"), "time_zone"]}),
+                (
+                    "Timing, local to the city",
+                    {
+                        "fields": [
+                            ("start_kind", "start_date", "start_time"),
+                            ("end_kind", "end_date", "end_time"),
+                            ("starts", "ends"),
+                            "timing_note",
+                        ],
+                        "description": f"Dates and times on the city's clock, {zone}; sunset and "
+                        "sunrise are worked out for its coordinates when you save.",
+                    },
+                ),
+                (
+                    "Moderation",
+                    {
+                        "fields": [
+                            "moderation",
+                            "is_published",
+                            "submitter_email",
+                            "submitter_language",
+                            "submitted_at",
+                            "reviewed_at",
+                        ]
+                    },
+                ),
+            ]
+        )
 
     @admin.display(description="starts", ordering="starts_at")
     def starts(self, lighting: Lighting) -> str:

@@ -7,7 +7,8 @@ from django.db import transaction
 from lights.models import Lighting
 from lights.schedule import lighting_save
 from lights.seed_data import LIGHTINGS
-from marsweb.seeding import SeedReport, seed_upsert
+from lights.seed_translations import LIGHTING_TRANSLATIONS
+from marsweb.seeding import SeedReport, seed_upsert, translated_values
 
 
 def seed(*, overwrite: bool = False) -> SeedReport:
@@ -22,6 +23,7 @@ def lightings_seed(*, lightings: list[dict[str, Any]], overwrite: bool = False) 
         lookup = {"landmark": data["landmark"], "city": data["city"]}
         values = {k: v for k, v in data.items() if k not in lookup}
         values.setdefault("is_published", True)
+        values.update(translated_values(LIGHTING_TRANSLATIONS.get(data["landmark"])))
         seed_upsert(
             model=Lighting,
             lookup=lookup,

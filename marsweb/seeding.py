@@ -49,6 +49,16 @@ class SeedReport:
         return "Seeded: " + ", ".join(parts) + "."
 
 
+def translated_values(translations: dict[str, dict[str, str]] | None) -> dict[str, str]:
+    """``{"es": {"name": "…"}}`` as the model's own fields: ``{"name_es": "…"}``
+    (django-modeltranslation's columns beside each translated field)."""
+    return {
+        f"{field}_{language}": text
+        for language, fields in (translations or {}).items()
+        for field, text in fields.items()
+    }
+
+
 def seed_upsert(
     *,
     model: type[models.Model],

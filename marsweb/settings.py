@@ -47,6 +47,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # Content in every language, edited beside the English in the admin (before the admin).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -214,6 +216,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español"), ("ar", "العربية")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content (missions, events, lightings…) is stored in each language beside the English, in
+# the same row (django-modeltranslation: <app>/translation.py); a text not translated yet
+# shows in English, marked lang="en" (marsweb.templatetags.marsweb.translated).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "es", "ar")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # Our own formats where Django's lack something (a time's zone): marsweb/formats/.
 FORMAT_MODULE_PATH = ["marsweb.formats"]
 TIME_ZONE = "UTC"

@@ -1,13 +1,16 @@
 from datetime import UTC
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationStackedInline
 
 from marsweb import clock
+from marsweb.admin import TranslatedContentAdmin
 from marsweb.images import image_make_renditions
 from missions.forms import LiveUpdateForm, MissionListForm, RehearseForm
 from missions.models import LiveUpdate, Milestone, Mission, MissionImage, Rehearsal
@@ -29,7 +32,7 @@ class IsRehearsalFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MilestoneInline(admin.StackedInline):
+class MilestoneInline(TranslationStackedInline):
     model = Milestone
     extra = 0
     verbose_name_plural = (
@@ -51,7 +54,7 @@ class MilestoneInline(admin.StackedInline):
         return milestone.earth_received_at.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-class MissionImageInline(admin.StackedInline):
+class MissionImageInline(TranslationStackedInline):
     model = MissionImage
     extra = 0
     fields = ["preview", "image", "alt_text", "caption", "credit", "position"]
@@ -68,7 +71,7 @@ class MissionImageInline(admin.StackedInline):
 
 
 @admin.register(Mission)
-class MissionAdmin(admin.ModelAdmin):
+class MissionAdmin(TranslatedContentAdmin):
     # Agency and launch date are searchable and filtered (date_hierarchy): the list keeps
     # what an editor scans for, and fits 1280 px.
     list_display = ["name", "kind", "status", "landed_at", "is_featured", "is_published"]
@@ -218,7 +221,7 @@ class RehearsalAdmin(admin.ModelAdmin):
 
 
 @admin.register(LiveUpdate)
-class LiveUpdateAdmin(admin.ModelAdmin):
+class LiveUpdateAdmin(TranslatedContentAdmin):
     """Posts on a mission's live feed. Who posted each, and every change, is in the admin's
     history (and on the post: posted by). An edit made stale by another editor's save is
     refused, never saved over theirs (LiveUpdateForm)."""
@@ -243,7 +246,11 @@ class LiveUpdateAdmin(admin.ModelAdmin):
             obj.posted_by = request.user
         else:
             obj.revision = form.cleaned_data["opened_revision"] + 1  # its row is locked (the form)
-            if {"headline", "body", "kind", "image", "image_alt"} & set(form.changed_data):
+            if {"headline", "body", "kind", "image", "image_alt"} & {
+                name.removesuffix(f"_{code}")
+                for name in form.changed_data
+                for code, _language in settings.LANGUAGES
+            }:
                 obj.edited_at = clock.now()  # readers see "updated HH:MM"
         super().save_model(request, obj, form, change)
         if "image" in form.changed_data:

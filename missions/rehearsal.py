@@ -3,13 +3,25 @@
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from marsweb import clock
 from marsweb.slugs import unique_slug
+from marsweb.translated import in_every_language
 from missions.models import Milestone, Mission
 from missions.signals import mission_rehearsed
 
-REHEARSAL_LABEL = "Rehearsal"
+
+def rehearsal_name(name: str) -> str:
+    """A rehearsal's name, "Perseverance (Rehearsal)", in the active language."""
+    return _("%(name)s (Rehearsal)") % {"name": name}
+
+
+def rehearsal_note(minutes: float) -> str:
+    return _(
+        "Rehearsal: a replay of the real timeline, moved so the landing falls %(minutes)s "
+        "minutes after it was started."
+    ) % {"minutes": f"{minutes:g}"}
 
 
 def landing_moment(mission: Mission) -> datetime | None:
@@ -47,21 +59,22 @@ def mission_rehearse(
     if replace:
         Mission.objects.filter(rehearsal_of=mission).delete()
     rehearsal = Mission(
-        name=f"{mission.name} ({REHEARSAL_LABEL})",
+        **in_every_language(mission, "name", rehearsal_name, every=True),
+        **in_every_language(
+            mission, "name", lambda name: rehearsal_note(minutes), to="status_note"
+        ),
         slug=unique_slug(Mission, f"{mission.slug}-rehearsal"),
         agency=mission.agency,
         kind=mission.kind,
         status=Mission.Status.CRUISE,
-        status_note=f"{REHEARSAL_LABEL}: a replay of the real timeline, moved so the landing "
-        f"falls {minutes:g} minutes after it was started.",
         launch_date=(mission.launch_date + shift) if mission.launch_date else None,
         landed_at=mission.landed_at + shift if mission.landed_at else None,
-        landing_site_name=mission.landing_site_name,
+        **in_every_language(mission, "landing_site_name"),
         latitude=mission.latitude,
         longitude_east=mission.longitude_east,
         landing_sol=mission.landing_sol,
-        summary=mission.summary,
-        body=mission.body,
+        **in_every_language(mission, "summary"),
+        **in_every_language(mission, "body"),
         source_note=mission.source_note,
         rehearsal_of=mission,
         is_featured=False,
@@ -74,8 +87,8 @@ def mission_rehearse(
         Milestone(
             mission=rehearsal,
             kind=m.kind,
-            title=m.title,
-            description=m.description,
+            **in_every_language(m, "title"),
+            **in_every_language(m, "description"),
             occurs_at=m.occurs_at + shift,
             signal_delay=m.signal_delay,
             altitude_m=m.altitude_m,

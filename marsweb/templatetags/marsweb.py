@@ -5,12 +5,13 @@ from collections.abc import Callable
 from datetime import datetime
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html, format_html_join, json_script
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from marsweb import images, timezones
 from marsweb.countdown import clock_parts, format_remaining
@@ -88,6 +89,35 @@ def zoned_time(
 def in_zone(moment: datetime | None, zone) -> str:
     """Plain text for email: ``Thu 18 Feb 2021, 11:15 PST (19:15 UTC)``."""
     return "" if moment is None else timezones.zone_and_utc(moment, zone)
+
+
+def _shown_in_english(obj, field: str) -> bool:
+    """Whether ``obj.field`` shows the English because the page's language has none yet
+    (django-modeltranslation falls back to it). Objects without translations never do."""
+    language = get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE or not hasattr(obj, f"{field}_{language}"):
+        return False
+    return not getattr(obj, f"{field}_{language}") and bool(getattr(obj, field, ""))
+
+
+@register.filter
+def translated(obj, field: str) -> str:
+    """``obj``'s ``field`` in the page's language; where staff have not translated it yet,
+    the English, marked ``lang="en" dir="ltr"`` so that a screen reader switches voice and
+    the text keeps its own direction in an Arabic page."""
+    value = getattr(obj, field, "") or ""
+    if _shown_in_english(obj, field):
+        return format_html('<span lang="{}" dir="ltr">{}</span>', settings.LANGUAGE_CODE, value)
+    return value
+
+
+@register.filter
+def lang_of(obj, field: str) -> str:
+    """`` lang="en" dir="ltr"`` for the element around a block of ``obj.field`` shown in
+    English on a page in another language (see ``translated``); nothing otherwise."""
+    if _shown_in_english(obj, field):
+        return format_html(' lang="{}" dir="ltr"', settings.LANGUAGE_CODE)
+    return ""
 
 
 @register.filter

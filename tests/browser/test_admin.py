@@ -15,10 +15,10 @@ DESKTOP = {"width": 1280, "height": 900}
 @pytest.mark.parametrize(
     ("path", "last_column"),
     [
-        ("/admin/missions/mission/", "Published"),
-        ("/admin/events/event/", "Published"),
+        ("/admin/missions/mission/", "Missing"),
+        ("/admin/events/event/", "Missing"),
         ("/admin/events/rsvp/", "Created at"),
-        ("/admin/lights/lighting/", "Published"),
+        ("/admin/lights/lighting/", "Missing"),
     ],
 )
 def test_each_list_fits_the_screen_with_every_column_in_view(editor, path, last_column):

@@ -15,13 +15,13 @@ pytestmark = pytest.mark.django_db
 
 def mission_form(**overrides) -> dict:
     data = {
-        "name": "Rosalind Franklin",
+        "name_en": "Rosalind Franklin",
         "slug": "rosalind-franklin",
         "agency": "ESA",
         "kind": "rover",
         "status": "planned",
-        "summary": "ESA's ExoMars rover, built to drill two metres down.",
-        "body": "",
+        "summary_en": "ESA's ExoMars rover, built to drill two metres down.",
+        "body_en": "",
         "status_note": "",
         "launch_date": "",
         "landed_at_0": "",
@@ -38,7 +38,7 @@ def mission_form(**overrides) -> dict:
         "milestones-MIN_NUM_FORMS": "0",
         "milestones-MAX_NUM_FORMS": "1000",
         "milestones-0-kind": "launch",
-        "milestones-0-title": "Launch",
+        "milestones-0-title_en": "Launch",
         "milestones-0-occurs_at_0": "2028-10-01",
         "milestones-0-occurs_at_1": "12:00:00",
         "milestones-0-signal_delay": "00:00:00",
@@ -48,8 +48,8 @@ def mission_form(**overrides) -> dict:
         "images-MIN_NUM_FORMS": "0",
         "images-MAX_NUM_FORMS": "1000",
         "images-0-image": image_upload("rover.png", size=(1600, 900)),
-        "images-0-alt_text": "The Rosalind Franklin rover on a test bench",
-        "images-0-caption": "",
+        "images-0-alt_text_en": "The Rosalind Franklin rover on a test bench",
+        "images-0-caption_en": "",
         "images-0-credit": "ESA",
         "images-0-position": "0",
     }
@@ -110,7 +110,7 @@ def test_staff_preview_a_draft_event_too(staff_client):
 
 def test_an_image_needs_alt_text(staff_client):
     response = staff_client.post(
-        "/admin/missions/mission/add/", mission_form(**{"images-0-alt_text": ""})
+        "/admin/missions/mission/add/", mission_form(**{"images-0-alt_text_en": ""})
     )
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
@@ -172,12 +172,12 @@ def test_the_mission_change_page_shows_earth_received_times(staff_client):
 
 
 def test_a_milestones_description_is_edited_in_the_mission_form(staff_client):
-    data = mission_form(**{"milestones-0-description": "Atlas V 541 from Cape Canaveral."})
+    data = mission_form(**{"milestones-0-description_en": "Atlas V 541 from Cape Canaveral."})
     staff_client.post("/admin/missions/mission/add/", data)
     milestone = Mission.objects.get(slug="rosalind-franklin").milestones.get()
     assert milestone.description == "Atlas V 541 from Cape Canaveral."
     page = staff_client.get(f"/admin/missions/mission/{milestone.mission_id}/change/")
-    assert 'name="milestones-0-description"' in page.content.decode()
+    assert 'name="milestones-0-description_en"' in page.content.decode()
 
 
 def test_each_published_box_in_the_mission_list_is_named_for_its_mission(staff_client):

@@ -245,8 +245,8 @@ def admin_post(client, mission, **fields):
     data = {
         "mission": mission.pk,
         "kind": "key",
-        "headline": "Touchdown confirmed!",
-        "body": "",
+        "headline_en": "Touchdown confirmed!",
+        "body_en": "",
         "posted_at_0": "2026-11-25",
         "posted_at_1": "12:00:00",
         "source_note": "",
@@ -271,8 +271,8 @@ def test_an_edit_shows_when_the_post_was_updated(staff_client, rehearsal, clock)
         {
             "mission": rehearsal.pk,
             "kind": "update",
-            "headline": "Parachute deployed",
-            "body": "",
+            "headline_en": "Parachute deployed",
+            "body_en": "",
             "posted_at_0": "2026-11-25",
             "posted_at_1": "12:00:00",
             "source_note": "",
@@ -342,8 +342,8 @@ def change_form_data(update, **fields):
     return {
         "mission": update.mission_id,
         "kind": update.kind,
-        "headline": update.headline,
-        "body": update.body,
+        "headline_en": update.headline,
+        "body_en": update.body,
         "posted_at_0": "2026-11-25",
         "posted_at_1": "12:00:00",
         "source_note": "",
@@ -362,10 +362,11 @@ def test_an_edit_made_stale_by_another_editor_is_refused_and_theirs_stands(
     other = django_user_model.objects.create_superuser("capcom", "c@example.org", "x" * 12)
     client.force_login(other)
     assert (
-        client.post(url, change_form_data(update, headline="Parachute deployed")).status_code == 302
+        client.post(url, change_form_data(update, headline_en="Parachute deployed")).status_code
+        == 302
     )
     # The first editor, still on the form they opened at revision 0, saves their fix.
-    response = staff_client.post(url, change_form_data(update, headline="Parachute deployed!"))
+    response = staff_client.post(url, change_form_data(update, headline_en="Parachute deployed!"))
     assert response.status_code == 200
     assert "Someone changed this post while you were editing it" in page_text(
         response.content.decode()
@@ -382,7 +383,7 @@ def test_a_post_with_an_image_shows_it_with_alt_text_and_webp_copies_everywhere(
         staff_client,
         rehearsal,
         image=image_upload("hazcam.png", size=(1600, 900)),
-        image_alt="Jezero's floor seen by the rover's hazard camera, its shadow in front",
+        image_alt_en="Jezero's floor seen by the rover's hazard camera, its shadow in front",
     )
     assert response.status_code == 302
     update = LiveUpdate.objects.get()
@@ -407,7 +408,9 @@ def test_a_post_with_an_image_shows_it_with_alt_text_and_webp_copies_everywhere(
 
 
 def test_an_image_without_alt_text_is_refused_and_nothing_is_stored(staff_client, rehearsal):
-    response = admin_post(staff_client, rehearsal, image=image_upload("hazcam.png"), image_alt="")
+    response = admin_post(
+        staff_client, rehearsal, image=image_upload("hazcam.png"), image_alt_en=""
+    )
     assert response.status_code == 200
     assert "Describe the image for people who cannot see it." in page_text(
         response.content.decode()
@@ -419,12 +422,12 @@ def test_a_non_image_or_oversized_upload_gets_a_clear_error_and_nothing_is_store
     staff_client, rehearsal, settings
 ):
     fake = SimpleUploadedFile("photo.png", b"%PDF-1.4 not an image", content_type="image/png")
-    response = admin_post(staff_client, rehearsal, image=fake, image_alt="A photo")
+    response = admin_post(staff_client, rehearsal, image=fake, image_alt_en="A photo")
     assert response.status_code == 200
     assert "Upload a valid image" in page_text(response.content.decode())
     settings.MARSWEB_IMAGE_MAX_BYTES = 1_000
     big = image_upload("big.png", size=(400, 400))
-    response = admin_post(staff_client, rehearsal, image=big, image_alt="A photo")
+    response = admin_post(staff_client, rehearsal, image=big, image_alt_en="A photo")
     assert response.status_code == 200
     assert "images may be at most 1000" in page_text(response.content.decode())
     assert not LiveUpdate.objects.exists()
@@ -433,12 +436,14 @@ def test_a_non_image_or_oversized_upload_gets_a_clear_error_and_nothing_is_store
 def test_removing_a_posts_image_removes_it_from_the_feed_and_marks_the_post_updated(
     staff_client, client, rehearsal, clock
 ):
-    admin_post(staff_client, rehearsal, image=image_upload("hazcam.png"), image_alt="Hazcam view")
+    admin_post(
+        staff_client, rehearsal, image=image_upload("hazcam.png"), image_alt_en="Hazcam view"
+    )
     update = LiveUpdate.objects.get()
     clock.shift(timedelta(minutes=2))
     response = staff_client.post(
         f"/admin/missions/liveupdate/{update.pk}/change/",
-        {**change_form_data(update), "image-clear": "on", "image_alt": ""},
+        {**change_form_data(update), "image-clear": "on", "image_alt_en": ""},
     )
     assert response.status_code == 302
     update.refresh_from_db()

@@ -1,0 +1,30 @@
+"""Content in every language (django-modeltranslation keeps ``<field>_<language>`` columns
+beside each translated field: <app>/translation.py)."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.utils import translation
+
+
+def in_every_language(
+    source,
+    field: str,
+    make: Callable[[str], str] = lambda text: text,
+    *,
+    to: str | None = None,
+    every: bool = False,
+) -> dict[str, str]:
+    """A copy's ``field`` (or ``to``) in each language ``source`` has ``field`` in, as keyword
+    arguments for the copy's model (``{"name_en": …, "name_es": …}``): ``make`` turns each
+    text into the copy's, with that language active (so that its words are that language's).
+    ``every``: in every language, from the English where ``source`` has no translation (a
+    name with a translated label: "Perseverance (Ensayo)")."""
+    english = getattr(source, f"{field}_{settings.LANGUAGE_CODE}", None)
+    values = {}
+    for code, _name in settings.LANGUAGES:
+        text = getattr(source, f"{field}_{code}", None) or (english if every else None)
+        if text:
+            with translation.override(code):
+                values[f"{to or field}_{code}"] = make(text)
+    return values

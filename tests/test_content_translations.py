@@ -1,0 +1,88 @@
+"""Content in Spanish and Arabic: staff write it beside the English; what is missing shows in
+English, marked as English; the seed loads it."""
+
+import pytest
+import time_machine
+from django.core.cache import caches
+from django.test import Client
+
+from events.models import Event
+from missions.models import Mission
+from tests.conftest import SITE_NOW
+from tests.text import page_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(site):
+    with time_machine.travel(SITE_NOW, tick=False):
+        yield site
+
+
+def test_a_spanish_mission_page_shows_the_spanish_content(seeded):
+    page = Client().get("/es/missions/perseverance/").content.decode()
+    text = page_text(page)
+    assert "El rover más ambicioso de la NASA" in text
+    assert "Cráter Jezero (Aterrizaje Octavia E. Butler)" in text
+    assert "Separación de la etapa de crucero" in text
+    assert "NASA's most ambitious rover yet" not in text
+    assert 'lang="en"' not in page.split("<main", 1)[1]
+
+
+def test_the_hope_mission_reads_in_arabic(seeded):
+    page = Client().get("/ar/missions/hope/").content.decode()
+    assert "<h1>مسبار الأمل (مشروع الإمارات لاستكشاف المريخ)</h1>" in page
+    assert "أول مهمة عربية بين الكواكب" in page_text(page)
+    assert "تأكيد الدخول في مدار المريخ" in page_text(page)
+
+
+def test_what_is_not_translated_yet_shows_in_english_marked_as_english(seeded):
+    page = Client().get("/ar/missions/perseverance/").content.decode()
+    assert '<p class="lead" lang="en" dir="ltr">NASA&#x27;s most ambitious rover yet' in page
+    assert '<span lang="en" dir="ltr">Cruise stage separation</span>' in page
+
+
+def test_a_rehearsal_carries_every_translation_with_its_own_label(seeded):
+    rehearsal = Mission.objects.get(slug="perseverance-rehearsal")
+    assert rehearsal.name_es == "Perseverance (Ensayo)"
+    assert rehearsal.name_ar == "Perseverance (تدريب)"
+    assert rehearsal.summary_es.startswith("El rover más ambicioso")
+    event = Event.objects.get(slug="perseverance-virtual-nasa-social-rehearsal")
+    assert event.title_es == "NASA Social virtual: Perseverance aterriza en Marte (Ensayo)"
+    home = page_text(Client().get("/es/").content.decode())
+    assert "Perseverance (Ensayo)" in home
+    assert "NASA Social virtual: Perseverance aterriza en Marte (Ensayo)" in home
+
+
+def test_english_pages_keep_the_english_content(seeded):
+    text = page_text(Client().get("/missions/perseverance/").content.decode())
+    assert "NASA's most ambitious rover yet" in text
+    assert "El rover más ambicioso" not in text
+
+
+def test_html_in_a_translation_is_shown_as_text(seeded):
+    Mission.objects.filter(slug="insight").update(summary_es="<script>alert(1)</script>")
+    caches["default"].clear()
+    page = Client().get("/es/missions/insight/").content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_staff_edit_every_language_beside_the_english(seeded, staff_client):
+    hope = Mission.objects.get(slug="hope")
+    form = staff_client.get(f"/admin/missions/mission/{hope.pk}/change/").content.decode()
+    for field in ("name_en", "name_es", "name_ar", "summary_ar", "body_es"):
+        assert f'name="{field}"' in form
+    assert 'lang="ar" dir="auto"' in form
+
+
+def test_the_admin_lists_which_translations_are_missing(seeded, staff_client):
+    listing = staff_client.get("/admin/missions/mission/?missing=ar").content.decode()
+    assert '<span title="body, landing_site_name, name, status_note, summary">Arabic</span>' in (
+        listing
+    )
+    assert ">Perseverance</a>" in listing
+    assert ">Hope (Emirates Mars Mission)</a>" not in listing
+    complete = staff_client.get("/admin/missions/mission/?missing=es").content.decode()
+    assert ">Hope (Emirates Mars Mission)</a>" not in complete
