@@ -7,6 +7,7 @@ from marsweb.validators import validate_printable, validate_public_email
 
 class RsvpForm(forms.Form):
     name = forms.CharField(
+        label=_("Name"),
         max_length=100,
         validators=[validate_printable],
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
@@ -16,6 +17,7 @@ class RsvpForm(forms.Form):
         },
     )
     email = forms.EmailField(
+        label=_("Email"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("We send a link to confirm it. We never show or share it."),

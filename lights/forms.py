@@ -12,6 +12,7 @@ class LightingSubmitForm(forms.ModelForm):
     """ "Light your town red": a visitor's lighting, checked, placed and resolved."""
 
     latitude = forms.DecimalField(
+        label=_("Latitude"),
         required=False,
         min_value=-90,
         max_value=90,
@@ -20,6 +21,7 @@ class LightingSubmitForm(forms.ModelForm):
         help_text=_("Leave empty and we look the city up in our list."),
     )
     longitude = forms.DecimalField(
+        label=_("Longitude"),
         required=False,
         min_value=-180,
         max_value=180,
@@ -54,6 +56,8 @@ class LightingSubmitForm(forms.ModelForm):
         ]
         labels = {
             "landmark": _("Landmark or building"),
+            "city": _("City"),
+            "country": _("Country"),
             "start_kind": _("Lit from"),
             "start_date": _("Start date (local)"),
             "start_time": _("Start time (local)"),

@@ -22,6 +22,7 @@ class Moment:
     title: str
     occurs_at: datetime  # where it happens (at the spacecraft, for a mission)
     earth_received_at: datetime  # when Earth hears of it
+    title_lang: str = ""  # "en" when the title is the English in place of a translation
 
     @property
     def signal_delay(self) -> timedelta:

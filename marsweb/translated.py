@@ -28,3 +28,18 @@ def in_every_language(
             with translation.override(code):
                 values[f"{to or field}_{code}"] = make(text)
     return values
+
+
+def shown_in_english(obj, field: str) -> bool:
+    """Whether ``obj.field`` shows the English because the active language has no text yet
+    (django-modeltranslation falls back to it). Objects without translations never do."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE or not hasattr(obj, f"{field}_{language}"):
+        return False
+    return not getattr(obj, f"{field}_{language}") and bool(getattr(obj, field, ""))
+
+
+def fallback_lang(obj, field: str) -> str:
+    """ "en" when ``obj.field`` shows the English in place of a missing translation, else ""
+    (for a ``lang`` attribute on what is built from it)."""
+    return settings.LANGUAGE_CODE if shown_in_english(obj, field) else ""

@@ -17,6 +17,7 @@ from missions.countdown import EDL_STEPS
 class DiagramStep:
     kind: str
     title: str
+    title_lang: str  # "en" when the title is the English in place of a translation
     x: float  # 0–1 along the seven minutes
     y: float  # 0 (ground) – 1 (entry altitude), on a log scale of altitude
     altitude_m: int | None
@@ -73,6 +74,7 @@ def edl_diagram(
         DiagramStep(
             kind=moment.kind,
             title=moment.title,
+            title_lang=moment.title_lang,
             x=xs[i],
             y=ys[i],
             altitude_m=altitude,

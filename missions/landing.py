@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from marsweb.countdown import CountdownPanel, Moment
+from marsweb.translated import fallback_lang
 from missions import countdown, edl, marstime
 from missions.models import Milestone, Mission
 
@@ -19,7 +20,7 @@ from missions.models import Milestone, Mission
 def moments_of(milestones: Iterable[Milestone]) -> list[Moment]:
     """Timeline entries a countdown can use: those Earth hears of at a known time."""
     return [
-        Moment(m.kind, m.title, m.occurs_at, m.earth_received_at)
+        Moment(m.kind, m.title, m.occurs_at, m.earth_received_at, fallback_lang(m, "title"))
         for m in milestones
         if m.earth_received_at is not None
     ]
@@ -97,7 +98,9 @@ def edl_picture(milestones: Sequence[Milestone], now: datetime) -> dict | None:
     diagram = edl.edl_diagram(
         steps=[
             (
-                Moment(m.kind, m.title, m.occurs_at, m.earth_received_at),
+                Moment(
+                    m.kind, m.title, m.occurs_at, m.earth_received_at, fallback_lang(m, "title")
+                ),
                 m.altitude_m,
                 float(m.speed_m_s) if m.speed_m_s is not None else None,
             )

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from urllib.parse import urljoin
 
 from marsweb import images
+from marsweb.translated import fallback_lang
 from missions.models import LiveUpdate, Milestone, Mission
 
 BEFORE_LANDING = timedelta(hours=2)
@@ -51,6 +52,8 @@ class Entry:
     headline: str
     body: str
     at: datetime
+    headline_lang: str = ""  # "en" when the headline is the English in place of a translation
+    body_lang: str = ""
     pinned: bool = False
     edited_at: datetime | None = None
     source_note: str = ""
@@ -168,6 +171,8 @@ def _post(
         headline=update.headline,
         body=update.body,
         at=at or update.posted_at,
+        headline_lang=fallback_lang(update, "headline"),
+        body_lang=fallback_lang(update, "body"),
         pinned=update.is_pinned,
         edited_at=update.edited_at,
         source_note=update.source_note,
@@ -197,6 +202,8 @@ def _milestone_event(milestone: Milestone, heard: datetime) -> Entry:
         headline=milestone.title,
         body=milestone.description,
         at=heard,
+        headline_lang=fallback_lang(milestone, "title"),
+        body_lang=fallback_lang(milestone, "description"),
         source_note=milestone.source_note,
     )
 

@@ -7,15 +7,16 @@ from datetime import datetime
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html, format_html_join, json_script
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext, ngettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from marsweb import images, timezones
 from marsweb.countdown import clock_parts, format_remaining
 from marsweb.timezones import DATE_TIME, DATE_TIME_12H, DATE_TIME_SECONDS
+from marsweb.translated import shown_in_english
 
 register = template.Library()
 
@@ -91,22 +92,13 @@ def in_zone(moment: datetime | None, zone) -> str:
     return "" if moment is None else timezones.zone_and_utc(moment, zone)
 
 
-def _shown_in_english(obj, field: str) -> bool:
-    """Whether ``obj.field`` shows the English because the page's language has none yet
-    (django-modeltranslation falls back to it). Objects without translations never do."""
-    language = get_language() or settings.LANGUAGE_CODE
-    if language == settings.LANGUAGE_CODE or not hasattr(obj, f"{field}_{language}"):
-        return False
-    return not getattr(obj, f"{field}_{language}") and bool(getattr(obj, field, ""))
-
-
 @register.filter
 def translated(obj, field: str) -> str:
     """``obj``'s ``field`` in the page's language; where staff have not translated it yet,
     the English, marked ``lang="en" dir="ltr"`` so that a screen reader switches voice and
     the text keeps its own direction in an Arabic page."""
     value = getattr(obj, field, "") or ""
-    if _shown_in_english(obj, field):
+    if shown_in_english(obj, field):
         return format_html('<span lang="{}" dir="ltr">{}</span>', settings.LANGUAGE_CODE, value)
     return value
 
@@ -115,9 +107,38 @@ def translated(obj, field: str) -> str:
 def lang_of(obj, field: str) -> str:
     """`` lang="en" dir="ltr"`` for the element around a block of ``obj.field`` shown in
     English on a page in another language (see ``translated``); nothing otherwise."""
-    if _shown_in_english(obj, field):
+    if shown_in_english(obj, field):
         return format_html(' lang="{}" dir="ltr"', settings.LANGUAGE_CODE)
     return ""
+
+
+@register.filter
+def marked_as(text, language: str) -> str:
+    """``text`` marked as being in ``language`` when one is given (an English title in place
+    of a missing translation: ``title_lang``); the text alone otherwise."""
+    if not language or not text:
+        return text
+    return format_html('<span lang="{}" dir="ltr">{}</span>', language, text)
+
+
+def _in_english_page() -> bool:
+    return (translation.get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE
+
+
+@register.filter
+def english(text) -> str:
+    """Text always stored in English (an agency's name, a source), marked as English for
+    screen readers, in its own direction, on a page in another language."""
+    if not text or _in_english_page():
+        return text
+    return format_html('<span lang="en" dir="auto">{}</span>', text)
+
+
+@register.simple_tag
+def english_block() -> str:
+    """`` lang="en" dir="auto"`` for a block always stored in English (sources), on a page in
+    another language; nothing on an English page."""
+    return "" if _in_english_page() else mark_safe(' lang="en" dir="auto"')
 
 
 @register.filter

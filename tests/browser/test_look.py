@@ -94,6 +94,26 @@ def test_every_page_in_each_theme_and_size_has_no_serious_accessibility_violatio
     assert found == {}
 
 
+@pytest.mark.parametrize(
+    ("language", "size"), [("ar", "desktop"), ("ar", "phone"), ("es", "phone")]
+)
+def test_every_page_in_spanish_and_arabic_has_no_serious_accessibility_violation(
+    browser, live_server, landing_night, size, language
+):
+    """Screenshots of each page in Arabic (right to left) at both sizes and in Spanish on a
+    phone, in the dark theme (``home-ar-phone-dark.png``…), each checked with axe."""
+    found = {
+        name: violations
+        for name, path in PAGES.items()
+        if (
+            violations := shoot(
+                browser, live_server, f"/{language}{path}", f"{name}-{language}", size, "dark"
+            )
+        )
+    }
+    assert found == {}
+
+
 def test_the_touchdown_moment_before_and_after(browser, live_server, landing_night):
     """T−30 s and T+5 s around a rehearsal's touchdown, as Earth hears it."""
     rehearsal = Mission.objects.rehearsals().get()

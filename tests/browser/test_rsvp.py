@@ -48,6 +48,68 @@ def test_sign_up_follow_the_email_link_and_see_the_seat_and_join_link(page):
     page.get_by_role("heading", name="Your RSVP is cancelled").wait_for()
 
 
+# What each language says at each step of signing up (the catalogues in locale/).
+WORDS = {
+    "es": {
+        "name": "Nombre",
+        "email": "Correo electrónico",
+        "rsvp": "Inscribirme",
+        "inbox": "Revisa tu bandeja de entrada",
+        "subject": "Confirma tu plaza para Fiesta del aterrizaje",
+        "confirm": "Confirmar mi plaza",
+        "seat": "Tienes plaza, Katherine Johnson",
+        "calendar": "Añadir al calendario (.ics)",
+        "seated": "Tu plaza para Fiesta del aterrizaje",
+    },
+    "ar": {
+        "name": "الاسم",
+        "email": "البريد الإلكتروني",
+        "rsvp": "سجّل حضورك",
+        "inbox": "تفقّد بريدك الوارد",
+        "subject": "أكّد مكانك في حفلة الهبوط",
+        "confirm": "تأكيد مكاني",
+        "seat": "لديك مقعد يا ليلى",
+        "calendar": "أضف إلى التقويم (‎.ics)",
+        "seated": "مقعدك في حفلة الهبوط",
+    },
+}
+
+
+@pytest.mark.parametrize("language", WORDS)
+def test_sign_up_in_spanish_or_arabic_and_everything_speaks_it(page, language):
+    words = WORDS[language]
+    name = "Katherine Johnson" if language == "es" else "ليلى"
+    now = clock.now()
+    make_event(
+        slug="watch-party",
+        title="Landing watch party",
+        title_es="Fiesta del aterrizaje",
+        title_ar="حفلة الهبوط",
+        capacity=10,
+        starts_at=now + timedelta(hours=1),
+        ends_at=now + timedelta(hours=3),
+    )
+    page.goto(f"/{language}/events/watch-party/")
+    assert page.locator("html").get_attribute("lang") == language
+    page.get_by_label(words["name"]).fill(name)
+    page.get_by_label(words["email"]).fill("katherine@example.org")
+    page.get_by_role("button", name=words["rsvp"]).click()
+    page.get_by_role("heading", name=words["inbox"]).wait_for()
+    assert serious_violations(page) == []
+
+    email = mail.outbox[-1]
+    assert email.subject == words["subject"]
+    assert words["confirm"] in email.alternatives[0].content
+    link = re.search(rf"http://127\.0\.0\.1:8000(/{language}/rsvp/\S+/confirm/)", email.body)
+    page.goto(link.group(1))
+    page.get_by_role("button", name=words["confirm"]).click()
+    page.get_by_role("heading", name=words["seat"]).wait_for()
+    assert serious_violations(page) == []
+    assert mail.outbox[-1].subject == words["seated"]
+    calendar = page.get_by_role("link", name=words["calendar"])
+    assert calendar.get_attribute("href") == f"/{language}/events/watch-party/calendar.ics"
+
+
 def test_a_mistake_in_the_form_is_announced_beside_the_field(page):
     now = clock.now()
     make_event(
