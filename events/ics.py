@@ -1,8 +1,9 @@
-"""An event as iCalendar (RFC 5545)."""
+"""An event as iCalendar (RFC 5545), in the active language (the address's)."""
 
 from datetime import datetime
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from icalendar import Event as CalendarEvent
 
 from events.models import Event
@@ -20,7 +21,7 @@ def event_calendar(event: Event, *, now: datetime) -> bytes:
     entry.add("summary", event.title)
     entry.add("description", f"{event.summary}\n\n{settings.SITE_URL}{event.get_absolute_url()}")
     entry.add("url", settings.SITE_URL + event.get_absolute_url())
-    entry.add("location", "Online")
+    entry.add("location", _("Online"))
     entry.add("status", "CONFIRMED")
     calendar.add_component(entry)
     return calendar.to_ical()

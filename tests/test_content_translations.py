@@ -158,3 +158,15 @@ def test_a_visitor_meets_no_english_outside_what_is_marked_english(seeded, langu
         if words:
             found[page] = sorted(words)
     assert found == {}
+
+
+def test_calendar_files_speak_the_language_of_their_address(seeded):
+    event = Client().get("/es/events/perseverance-landing-live-broadcast/calendar.ics")
+    body = event.content.decode()
+    assert "SUMMARY:Aterrizaje de Perseverance: transmisión en directo en NASA TV" in body
+    assert "LOCATION:En línea" in body
+    lights = Client().get("/es/lights/calendar.ics").content.decode()
+    assert "SUMMARY:Empire State Building iluminado de rojo por Marte" in lights
+    assert "URL:http://127.0.0.1:8000/es/lights/" in lights
+    english = Client().get("/lights/calendar.ics").content.decode()
+    assert "SUMMARY:Empire State Building lit red for Mars" in english
