@@ -30,10 +30,15 @@ def in_every_language(
     return values
 
 
+def active_language() -> str:
+    """The language being spoken (the address's): English when none is active."""
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
 def shown_in_english(obj, field: str) -> bool:
     """Whether ``obj.field`` shows the English because the active language has no text yet
     (django-modeltranslation falls back to it). Objects without translations never do."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = active_language()
     if language == settings.LANGUAGE_CODE or not hasattr(obj, f"{field}_{language}"):
         return False
     return not getattr(obj, f"{field}_{language}") and bool(getattr(obj, field, ""))

@@ -7,7 +7,7 @@ from datetime import datetime
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html, format_html_join, json_script
 from django.utils.safestring import mark_safe
@@ -16,7 +16,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 from marsweb import images, timezones
 from marsweb.countdown import clock_parts, format_remaining
 from marsweb.timezones import DATE_TIME, DATE_TIME_12H, DATE_TIME_SECONDS
-from marsweb.translated import shown_in_english
+from marsweb.translated import active_language, shown_in_english
 
 register = template.Library()
 
@@ -122,7 +122,7 @@ def marked_as(text, language: str) -> str:
 
 
 def _in_english_page() -> bool:
-    return (translation.get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE
+    return active_language() == settings.LANGUAGE_CODE
 
 
 @register.filter
