@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 
+from events import checks  # noqa: F401 - registers the app's system checks
 from missions.signals import mission_rehearsed
 
 

@@ -4,8 +4,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -257,16 +258,22 @@ def rsvp_boarding_pass(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("Confirm your RSVP to get a boarding pass")
     event = rsvp.event
     mission = event.mission
-    png = boarding_pass_png_cached(
-        name=rsvp.name,
-        event_title=event.title,
-        starts_local=timezone.localtime(event.starts_at, event.zone),
-        destination=(
-            mission.landing_site_name if mission and mission.landing_site_name else "Mars"
-        ),
-        code=rsvp.pass_code,
-        waitlist_position=rsvp.waitlist_position(),
-    )
+    # In the attendee's language, whichever language's address it was fetched from: their
+    # emails link to it, and the pass may be passed around.
+    with translation.override(rsvp.language):
+        png = boarding_pass_png_cached(
+            name=rsvp.name,
+            event_title=event.title,
+            starts_local=timezone.localtime(event.starts_at, event.zone),
+            destination=(
+                mission.landing_site_name
+                if mission and mission.landing_site_name
+                else gettext("Mars")
+            ),
+            code=rsvp.pass_code,
+            waitlist_position=rsvp.waitlist_position(),
+            language=rsvp.language,
+        )
     response = HttpResponse(png, content_type="image/png")
     response["Content-Disposition"] = (
         f'attachment; filename="boarding-pass-{slugify(event.slug)}.png"'

@@ -35,6 +35,7 @@ class Countdown:
 
     phase: str  # machine name: before-launch, cruise, approach, edl, landed, upcoming, live...
     phase_label: str  # what a visitor reads: "Entry, descent and landing: Parachute deployment"
+    phase_step: Moment | None = None  # the timeline entry the label names, if it names one
     target: Moment | None = None  # the headline moment counted to (the touchdown, the start)
     target_label: str = ""  # "to touchdown"
     next_moment: Moment | None = None  # the next timeline entry Earth will hear of

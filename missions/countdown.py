@@ -95,17 +95,18 @@ def mission_countdown(
     launch = by_kind.get("launch")
     passed = [m for m in moments if m.earth_received_at <= now]
     latest = passed[-1] if passed else None
-    edl_step = None
+    edl_step = phase_step = None
     if entry is not None and now >= entry.earth_received_at:
         phase = "edl"
         edl_step = latest.kind if latest and latest.kind in EDL_STEPS else "entry-interface"
-        step_title = latest.title if latest and latest.kind in EDL_STEPS else entry.title
-        phase_label = _("Entry, descent and landing: %(step)s") % {"step": step_title}
+        phase_step = latest if latest and latest.kind in EDL_STEPS else entry
+        phase_label = _("Entry, descent and landing: %(step)s") % {"step": phase_step.title}
     elif launch is not None and now < launch.earth_received_at:
         phase, phase_label = "before-launch", _("Before launch")
     elif now >= (entry or touchdown).earth_received_at - APPROACH_BEFORE_ENTRY:
         phase, phase_label = "approach", _("Approach")
         if latest and latest.kind == "cruise-stage-separation":
+            phase_step = latest
             phase_label = _("Final approach: %(step)s") % {"step": latest.title}
     else:
         phase, phase_label = "cruise", _("Cruise to Mars")
@@ -113,6 +114,7 @@ def mission_countdown(
     return Countdown(
         phase=phase,
         phase_label=phase_label,
+        phase_step=phase_step,
         target=touchdown,
         target_label=_("to arrival") if arrives else _("to touchdown"),
         next_moment=next_moment,

@@ -11,6 +11,7 @@ from django.test import Client
 
 from events.models import Event
 from missions.models import Mission
+from missions.rehearsal import mission_rehearse
 from tests.conftest import SITE_NOW
 from tests.text import page_text
 
@@ -45,6 +46,21 @@ def test_what_is_not_translated_yet_shows_in_english_marked_as_english(seeded):
     page = Client().get("/ar/missions/perseverance/").content.decode()
     assert '<p class="lead" lang="en" dir="ltr">NASA&#x27;s most ambitious rover yet' in page
     assert '<span lang="en" dir="ltr">Cruise stage separation</span>' in page
+
+
+def test_a_countdown_phase_naming_an_untranslated_step_marks_the_step_as_english(seeded):
+    """Before: "الاقتراب النهائي: Cruise stage separation" was all marked Arabic."""
+    mission_rehearse(mission=Mission.objects.get(slug="perseverance"), minutes=12)
+    page = Client().get("/ar/").content.decode()
+    assert (
+        '<p class="countdown-phase">الاقتراب النهائي: '
+        '<span lang="en" dir="ltr">Cruise stage separation</span></p>'
+    ) in page
+    # Where the step is translated, nothing is marked.
+    spanish = Client().get("/es/").content.decode()
+    assert (
+        '<p class="countdown-phase">Aproximación final: Separación de la etapa de crucero</p>'
+    ) in spanish
 
 
 def test_a_rehearsal_carries_every_translation_with_its_own_label(seeded):

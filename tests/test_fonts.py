@@ -7,7 +7,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CSS = (ROOT / "static" / "css" / "site.css").read_text()
 FONTS = ROOT / "static" / "fonts"
-LICENCES = {"Public Sans": "LICENSE-public-sans.txt", "Clock": "LICENSE-jetbrains-mono.txt"}
+LICENCES = {
+    "Public Sans": "LICENSE-public-sans.txt",
+    "Clock": "LICENSE-jetbrains-mono.txt",
+    "Noto Sans Arabic": "LICENSE-noto-sans-arabic.txt",
+}
+ARABIC = {"noto-sans-arabic-arabic-400-normal.woff2", "noto-sans-arabic-arabic-700-normal.woff2"}
 
 
 def font_faces() -> list[str]:
@@ -16,7 +21,7 @@ def font_faces() -> list[str]:
 
 def test_every_font_is_a_file_of_this_site_swapped_in_with_its_licence_beside_it():
     faces = font_faces()
-    assert len(faces) == 3
+    assert len(faces) == 5
     for face in faces:
         family = re.search(r'font-family:\s*"([^"]+)"', face).group(1)
         assert re.search(r"font-display:\s*swap", face), family
@@ -28,7 +33,25 @@ def test_every_font_is_a_file_of_this_site_swapped_in_with_its_licence_beside_it
 def test_fonts_are_subset_small_enough_for_a_phone():
     sizes = {path.name: path.stat().st_size for path in FONTS.glob("*.woff2")}
     assert sizes["jetbrains-mono-clock-700.woff2"] < 8_000  # digits and a few letters only
-    assert sum(sizes.values()) < 40_000
+    assert sum(size for name, size in sizes.items() if name not in ARABIC) < 40_000
+    # Arabic letters only, for Arabic pages only (below).
+    assert sum(sizes[name] for name in ARABIC) < 110_000
+
+
+def test_only_arabic_pages_ask_for_the_arabic_face():
+    """An English or Spanish page shows one Arabic word (the language switcher's): it must
+    not download 100 KB of font for it."""
+    rules = re.findall(
+        r"([^{}]*?)\s*\{[^{}]*?--font:\s*([^;]*);", re.sub(r"/\*.*?\*/", "", CSS, flags=re.S)
+    )
+    stacks = {selector.strip(): stack for selector, stack in rules}
+    assert [selector for selector, stack in stacks.items() if "Noto Sans Arabic" in stack] == [
+        'html[lang="ar"]'
+    ]
+    assert "Noto Sans Arabic" not in stacks[":root"]
+    for face in font_faces():
+        if "Noto Sans Arabic" in face:
+            assert re.search(r"unicode-range:\s*U\+0600-06FF", face)
 
 
 def test_no_stylesheet_or_template_loads_a_font_from_another_host():

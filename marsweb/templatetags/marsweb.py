@@ -121,6 +121,19 @@ def marked_as(text, language: str) -> str:
     return format_html('<span lang="{}" dir="ltr">{}</span>', language, text)
 
 
+@register.filter
+def phase_label(state) -> str:
+    """A countdown's phase, with the step it names ("Final approach: Cruise stage
+    separation") marked English where that title is the English in place of a translation."""
+    step = state.phase_step
+    if step is None or not step.title_lang:
+        return state.phase_label
+    before, found, after = state.phase_label.partition(step.title)
+    if not found:
+        return state.phase_label
+    return format_html("{}{}{}", before, marked_as(step.title, step.title_lang), after)
+
+
 def _in_english_page() -> bool:
     return active_language() == settings.LANGUAGE_CODE
 

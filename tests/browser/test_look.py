@@ -19,7 +19,7 @@ from missions.models import Mission
 from missions.rehearsal import mission_rehearse
 from tests.browser.test_pages import serious_violations
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.look]
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -95,19 +95,25 @@ def test_every_page_in_each_theme_and_size_has_no_serious_accessibility_violatio
 
 
 @pytest.mark.parametrize(
-    ("language", "size"), [("ar", "desktop"), ("ar", "phone"), ("es", "phone")]
+    ("language", "size", "scheme"),
+    [
+        ("ar", "desktop", "dark"),
+        ("ar", "phone", "light"),
+        ("es", "phone", "dark"),
+        ("es", "desktop", "light"),
+    ],
 )
 def test_every_page_in_spanish_and_arabic_has_no_serious_accessibility_violation(
-    browser, live_server, landing_night, size, language
+    browser, live_server, landing_night, language, size, scheme
 ):
-    """Screenshots of each page in Arabic (right to left) at both sizes and in Spanish on a
-    phone, in the dark theme (``home-ar-phone-dark.png``…), each checked with axe."""
+    """Screenshots of each page in Arabic (right to left) and in Spanish, at both sizes and
+    in both themes (``home-ar-phone-light.png``…), each checked with axe."""
     found = {
         name: violations
         for name, path in PAGES.items()
         if (
             violations := shoot(
-                browser, live_server, f"/{language}{path}", f"{name}-{language}", size, "dark"
+                browser, live_server, f"/{language}{path}", f"{name}-{language}", size, scheme
             )
         )
     }

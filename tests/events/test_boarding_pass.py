@@ -1,16 +1,20 @@
 """What the boarding pass draws of a name: emoji in an emoji face, extended Latin in the
-site's face, and nothing (never a box) for what no bundled face has."""
+site's face, Arabic joined up and in its reading order, and nothing (never a box) for what
+no bundled face has."""
 
 from datetime import UTC, datetime
 from io import BytesIO
 
-from PIL import Image, ImageChops
+from django.core.checks.registry import registry
+from PIL import Image, ImageChops, features
 
-from events.boarding_pass import _runs, boarding_pass_png
+from events.boarding_pass import DARK, WIDTH, _layout, _runs, boarding_pass_png
+from events.checks import boarding_pass_shaping
 
 
-def drawn(name: str) -> Image.Image:
+def drawn(name: str, language: str = "en") -> Image.Image:
     png = boarding_pass_png(
+        language=language,
         name=name,
         event_title="Watch party",
         starts_local=datetime(2030, 1, 10, 18, 0, tzinfo=UTC),
@@ -47,3 +51,66 @@ def test_a_character_no_face_can_draw_is_left_out_not_boxed():
 
 def test_persian_joiners_stay_with_their_letters():
     assert _runs("A\u200cB", "regular") == [("A\u200cB", "regular")]
+
+
+def visual(text: str, rtl: bool) -> list[str]:
+    """The pieces of ``text`` as the pass draws them, left to right."""
+    return [chunk for chunk, _kind, _rtl in _layout(text, "bold", rtl)]
+
+
+def test_arabic_is_drawn_in_the_arabic_face_with_its_letters_joined():
+    """Before: Arabic was left out of the pass altogether."""
+    assert _runs("ليلى Ali", "bold") == [("ليلى", "bold-arabic"), (" Ali", "bold")]
+    assert not same_pixels(drawn("ليلى"), drawn(""))
+    # Shaped: the letters take their joined forms, unlike the same letters kept apart.
+    assert not same_pixels(drawn("ليلى"), drawn("ل\u200cي\u200cل\u200cى"))
+
+
+def test_mixed_direction_text_is_placed_as_a_browser_places_it():
+    # An Arabic date: the day, its number, the month, the year and the time read from the
+    # right; each number keeps its own digits' order.
+    assert visual("خميس 10 يناير 2030، 18:00 CST", rtl=True) == [
+        "CST",
+        " ",
+        "18:00",
+        " ",
+        "،",
+        "2030",
+        " ",
+        "يناير",
+        " ",
+        "10",
+        " ",
+        "خميس",
+    ]
+    # A Latin name in an Arabic name's paragraph; the brackets, read right to left, are
+    # drawn mirrored, so they still open before "Noor" and close after it.
+    assert visual("نور (Noor)", rtl=True) == [")", "Noor", " (", "نور"]
+    assert [rtl for *_, rtl in _layout("نور (Noor)", "bold", rtl=True)] == [True, False, True, True]
+    # Arabic inside an English line stays one right-to-left stretch where it stands.
+    assert visual("Hello ليلى نور!", rtl=False) == ["Hello", " ", "نور", " ", "ليلى", "!"]
+
+
+def name_ink(image: Image.Image) -> tuple[int, int]:
+    """Where the passenger's name is drawn, left and right, on the pass's row of text."""
+    row = image.crop((0, 150, WIDTH, 210))
+    dark = Image.new("RGB", row.size, DARK)
+    left, _top, right, _bottom = ImageChops.difference(row, dark).getbbox()
+    return left, right
+
+
+def test_a_name_keeps_to_the_start_edge_of_its_pass_whatever_its_own_direction():
+    """As <bdi> in a paragraph: the name reads in its own direction, the line is aligned to
+    the page's."""
+    assert name_ink(drawn("ليلى"))[0] in range(40, 50)
+    assert name_ink(drawn("Ada"))[0] in range(40, 50)
+    assert name_ink(drawn("Ada", language="ar"))[1] in range(WIDTH - 50, WIDTH - 40)
+    assert name_ink(drawn("ليلى", language="ar"))[1] in range(WIDTH - 50, WIDTH - 40)
+
+
+def test_without_text_shaping_the_deploy_check_warns(monkeypatch):
+    assert features.check("raqm"), "this machine has FriBiDi: Arabic passes are shaped"
+    assert boarding_pass_shaping in registry.get_checks()
+    assert boarding_pass_shaping(None) == []
+    monkeypatch.setattr(features, "check", lambda feature: False)
+    assert [warning.id for warning in boarding_pass_shaping(None)] == ["events.W001"]

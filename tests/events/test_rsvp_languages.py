@@ -2,11 +2,13 @@
 
 import re
 from datetime import UTC, datetime
+from io import BytesIO
 
 import pytest
 import time_machine
 from django.core import mail
 from django.test import Client
+from PIL import Image
 
 from events.models import Rsvp
 from events.rsvp import rsvp_cancel
@@ -123,3 +125,41 @@ def test_a_name_in_arabic_is_isolated_on_the_attendee_page(client, event):
     client.post(link(mail.outbox[-1], "confirm/"))
     page = client.get(link(mail.outbox[-1], "rsvp/")).content.decode()
     assert "<bdi>نور (Noor) 2</bdi>" in page
+
+
+def boarding_pass(client, path) -> Image.Image:
+    answer = client.get(path)
+    assert answer["Content-Type"] == "image/png"
+    return Image.open(BytesIO(answer.content))
+
+
+def test_the_boarding_pass_speaks_the_attendees_language_whichever_address_serves_it(client, event):
+    """Before: every pass was in English."""
+    sign_up(client, "/es")
+    client.post(link(mail.outbox[-1], "confirm/"))
+    token = Rsvp.objects.get().token
+    for prefix in ("/es", "", "/ar"):
+        image = boarding_pass(client, f"{prefix}/rsvp/{token}/boarding-pass.png")
+        assert image.text["Title"].startswith("Tarjeta de embarque: ")
+        assert "salida jue 10 ene 2030" in image.text["Description"]
+        assert image.text["Description"].endswith(
+            "Con plaza. Tarjeta " + Rsvp.objects.get().pass_code + "."
+        )
+
+
+def test_an_arabic_boarding_pass_is_laid_out_right_to_left(client, event):
+    sign_up(client, "/ar", name="ليلى")
+    client.post(link(mail.outbox[-1], "confirm/"))
+    rsvp = Rsvp.objects.get()
+    arabic = boarding_pass(client, f"/rsvp/{rsvp.token}/boarding-pass.png")
+    assert arabic.text["Title"].startswith("بطاقة الصعود: ")
+    assert arabic.text["Description"].startswith("ليلى، ")
+    rsvp.language = "en"
+    rsvp.save()
+    english = boarding_pass(client, f"/rsvp/{rsvp.token}/boarding-pass.png")
+    assert english.text["Title"].startswith("Boarding pass: ")
+    # Mars, on the stub, is at the end of the line: on the left in Arabic, the right in English.
+    mars = (193, 68, 14)
+    assert arabic.convert("RGB").getpixel((190, 280)) == mars
+    assert english.convert("RGB").getpixel((190, 280)) != mars
+    assert english.convert("RGB").getpixel((1010, 280)) == mars

@@ -297,7 +297,18 @@ def plan(found: dict, only: str = "") -> list[tuple[str, str, Callable[[int], di
         ("/lights/", "/lights/", lambda _: {}),
         ("RSVP sign-up POST", found["event"] + "rsvp/", sign_ups),
     ]
+    # The same pages and fragment in Spanish and Arabic (issue 15): each at its English
+    # row's ratio, give or take the noise.
+    rows += [
+        (f"{name} ({language})", f"/{language}{path}", options)
+        for name, path, options in rows
+        if name in TRANSLATED
+        for language in ("es", "ar")
+    ]
     return [row for row in rows if not only or only in row[0]]
+
+
+TRANSLATED = ("countdown fragment, final minutes", "home page", "mission page", "event page")
 
 
 def summary(runs: list[dict]) -> dict:
@@ -432,6 +443,18 @@ def check(
     errors = [name for name, r in rows if r["bad"]]
     if errors:
         verdict(False, f"no error answers: {', '.join(errors)} got some")
+    translated = [
+        (f"{name} ({language})", found[f"{name} ({language})"]["ratio"] / found[name]["ratio"])
+        for name in TRANSLATED
+        for language in ("es", "ar")
+        if name in found and f"{name} ({language})" in found
+    ]
+    if translated:
+        name, ratio = min(translated, key=lambda row: row[1])
+        verdict(
+            ratio >= 0.9,
+            f"every Spanish and Arabic row ≥ 0.90× its English row: lowest {name}, {ratio:.2f}×",
+        )
     pages = [(name, found[name]["ratio"]) for name in PAGES if name in found]
     if pages:
         name, ratio = min(pages, key=lambda page: page[1])
