@@ -7,4 +7,4 @@ from lights.models import Lighting
 
 @register(Lighting)
 class LightingTranslation(TranslationOptions):
-    fields = ("landmark", "note")
+    fields = ("landmark", "city", "country", "note")

@@ -17,6 +17,7 @@ from marsweb import clock, ratelimit
 from marsweb.caching import fragment_view, per_second_page
 from marsweb.csrf import public_form
 from marsweb.htmx import HtmxHttpRequest
+from marsweb.translated import typed_in
 
 MAP = {"width": 360, "height": 180}
 
@@ -149,6 +150,7 @@ def lights_submit(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         lighting = form.save(commit=False)
         lighting.submitter_language = request.LANGUAGE_CODE
+        typed_in(lighting, request.LANGUAGE_CODE)
         try:
             schedule.lighting_submit(lighting=lighting)
         except ValidationError as error:

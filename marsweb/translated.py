@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.utils import translation
+from modeltranslation.translator import translator
 
 
 def in_every_language(
@@ -48,3 +49,16 @@ def fallback_lang(obj, field: str) -> str:
     """ "en" when ``obj.field`` shows the English in place of a missing translation, else ""
     (for a ``lang`` attribute on what is built from it)."""
     return settings.LANGUAGE_CODE if shown_in_english(obj, field) else ""
+
+
+def typed_in(instance, language: str) -> None:
+    """What a visitor typed on a page in ``language`` (a form saves it in that language's
+    columns only) is also the original: copied into the English columns, which every
+    language falls back to, where those are empty. Until staff translate it, every page
+    shows it as typed; the Spanish column keeps it as Spanish."""
+    if language == settings.LANGUAGE_CODE:
+        return
+    for field in translator.get_options_for_model(type(instance)).fields:
+        typed = getattr(instance, f"{field}_{language}", None)
+        if typed and not getattr(instance, f"{field}_{settings.LANGUAGE_CODE}", None):
+            setattr(instance, f"{field}_{settings.LANGUAGE_CODE}", typed)

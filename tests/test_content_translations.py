@@ -10,6 +10,7 @@ from django.core.cache import caches
 from django.test import Client
 
 from events.models import Event
+from lights.models import Lighting
 from missions.models import Mission
 from missions.rehearsal import mission_rehearse
 from tests.conftest import SITE_NOW
@@ -61,6 +62,22 @@ def test_a_countdown_phase_naming_an_untranslated_step_marks_the_step_as_english
     assert (
         '<p class="countdown-phase">Aproximación final: Separación de la etapa de crucero</p>'
     ) in spanish
+
+
+def test_the_lights_name_their_cities_and_countries_in_the_pages_language(seeded):
+    spanish = page_text(Client().get("/es/lights/").content.decode())
+    assert "Nueva York, Estados Unidos" in spanish
+    assert "United States" not in spanish
+    arabic = Client().get("/ar/lights/").content.decode()
+    assert "نيويورك، الولايات المتحدة" in page_text(
+        arabic
+    ) or "نيويورك, الولايات المتحدة" in page_text(arabic)
+    chicago = Lighting.objects.get(city_en="Chicago")
+    chicago.city_ar = ""
+    chicago.save()
+    caches["default"].clear()
+    arabic = Client().get("/ar/lights/").content.decode()
+    assert '<span lang="en" dir="ltr">Chicago</span>، الولايات المتحدة' in arabic
 
 
 def test_a_rehearsal_carries_every_translation_with_its_own_label(seeded):

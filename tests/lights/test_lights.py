@@ -140,6 +140,30 @@ def test_a_submission_shows_nowhere_until_staff_approve_it(client, staff_client,
     assert "clerk@example.org" not in client.get("/lights/").content.decode()
 
 
+def test_a_submission_from_the_spanish_page_shows_on_every_languages_page(
+    client, staff_client, seeded
+):
+    """Before: it was stored in the Spanish columns only, and the English page showed an
+    empty landmark and city."""
+    typed = submission(landmark="Ayuntamiento de Pasadena", note="Rojo por el rover.")
+    assert client.post("/es/lights/submit/", typed).status_code == 200
+    lighting = Lighting.objects.get(landmark_es="Ayuntamiento de Pasadena")
+    assert (lighting.landmark_en, lighting.city_en, lighting.note_en) == (
+        "Ayuntamiento de Pasadena",
+        "Pasadena",
+        "Rojo por el rover.",
+    )
+    assert lighting.submitter_language == "es"
+    staff_client.post(
+        "/admin/lights/lighting/", {"action": "approve", "_selected_action": [lighting.pk]}
+    )
+    caches["default"].clear()
+    for prefix in ("", "/es", "/ar"):
+        text = page_text(client.get(f"{prefix}/lights/").content.decode())
+        assert "Ayuntamiento de Pasadena" in text, prefix
+        assert re.search(r"Pasadena[,،] United States", text), prefix
+
+
 def test_a_rejected_submission_stays_hidden_and_the_submitter_hears(staff_client, client):
     client.post("/lights/submit/", submission())
     lighting = Lighting.objects.get()
