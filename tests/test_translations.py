@@ -1,6 +1,7 @@
 """The Spanish and Arabic catalogues: complete, compiled, current, and what their pages say."""
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import polib
@@ -9,11 +10,25 @@ import time_machine
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
+from django.utils.formats import date_format
 
+from marsweb.timezones import DATE_TIME
 from tests.conftest import SITE_NOW
 from tests.text import page_text
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
+# What makemessages leaves out, as `make messages` does (Makefile).
+NOT_CODE = (
+    ".venv",
+    ".git",
+    "tests",
+    "staticfiles",
+    "test-results",
+    "deploy",
+    "data",
+    "node_modules",
+)
 TRANSLATED = ["es", "ar"]
 
 
@@ -45,20 +60,28 @@ def test_the_compiled_catalogue_says_what_its_source_says(language):
 
 def test_no_string_in_the_code_is_missing_from_the_catalogues(tmp_path, settings, monkeypatch):
     """What `make messages` would gather today is all there and translated: a string added to
-    a template or to Python without its Spanish and Arabic fails here."""
-    for language in TRANSLATED:
-        shutil.copytree(LOCALE / language, tmp_path / language)
-    settings.LOCALE_PATHS = [tmp_path]
-    monkeypatch.chdir(settings.BASE_DIR)
+    a template or to Python without its Spanish and Arabic fails here.
+
+    makemessages writes into the ``locale`` folder beside the code it reads, so it runs on a
+    copy of the code (before: it ran on the repository, added what was missing to the real
+    catalogues and checked an untouched copy, so it never failed)."""
+    copy = tmp_path / "marsweb"
+    shutil.copytree(
+        settings.BASE_DIR,
+        copy,
+        ignore=shutil.ignore_patterns(*NOT_CODE, "*.mo", "*.png", "*.jpg", "*.woff2", "*.svg"),
+    )
+    settings.LOCALE_PATHS = [copy / "locale"]
+    monkeypatch.chdir(copy)
     call_command(
         "makemessages",
         locale=TRANSLATED,
-        ignore_patterns=[".venv", "tests", "staticfiles", "test-results", "deploy", "data"],
+        ignore_patterns=list(NOT_CODE),
         no_obsolete=True,
         verbosity=0,
     )
     for language in TRANSLATED:
-        gathered = polib.pofile(tmp_path / language / "LC_MESSAGES" / "django.po")
+        gathered = polib.pofile(copy / "locale" / language / "LC_MESSAGES" / "django.po")
         missing = [e.msgid for e in gathered.untranslated_entries() + gathered.fuzzy_entries()]
         assert missing == [], f"{language}: translate these in locale/{language} (README)"
 
@@ -143,3 +166,12 @@ def test_each_page_costs_the_same_queries_in_every_language(seeded_site, django_
         for prefix in ("/", "/es/", "/ar/"):
             with django_assert_num_queries(queries):
                 assert Client().get(prefix + page).status_code == 200
+
+
+def test_arabic_dates_name_the_weekday_as_the_browser_does():
+    """Before: the server wrote "خميس" where the browser's Intl (the visitor's time beside it)
+    writes "الخميس" for the same Thursday."""
+    with translation.override("ar"):
+        assert date_format(datetime(2030, 1, 10, 18, 0), DATE_TIME) == "الخميس 10 يناير 2030، 18:00"
+    with translation.override("es"):
+        assert date_format(datetime(2030, 1, 10, 18, 0), DATE_TIME) == "jue 10 ene 2030, 18:00"
