@@ -10,19 +10,20 @@ import hashlib
 import json
 import re
 import unicodedata
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from io import BytesIO
 
 from django.conf import settings
 from django.core.cache import caches
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import pgettext
 from PIL import Image, ImageDraw, ImageFont, features
 from PIL.PngImagePlugin import PngInfo
 
 from marsweb.timezones import DATE_TIME, zone_label
+from missions.landing import LandingStamp
 
 WIDTH, HEIGHT = 1200, 500
 MARS = (193, 68, 14)
@@ -30,6 +31,7 @@ DARK = (18, 13, 12)
 LIGHT = (245, 236, 232)
 MUTED = (205, 189, 182)
 WAITLIST = (255, 200, 87)  # the site's warning amber
+STAMP = (127, 220, 150)  # the site's "done" green
 MARGIN = 40
 TEXT_WIDTH = 780  # the rows; the stub (Mars and the pass's number) is past them
 
@@ -214,10 +216,11 @@ class Canvas:
     def __init__(self, image: Image.Image, rtl: bool):
         self.draw = ImageDraw.Draw(image)
         self.rtl = rtl
+        self.width = image.width
 
     def x(self, start: float, width: float = 0) -> float:
         """The left edge of something ``width`` wide, ``start`` from the start edge."""
-        return WIDTH - start - width if self.rtl else start
+        return self.width - start - width if self.rtl else start
 
     def box(self, start: int, top: int, end: int, bottom: int) -> tuple:
         left, right = sorted((self.x(start), self.x(end)))
@@ -228,7 +231,22 @@ class Canvas:
         top at ``top``, set against the start edge, each run in the face that has its
         glyphs, all on one baseline."""
         rtl = self.rtl if rtl is None else rtl
-        x = self.x(start, _width(self.draw, text, size, weight, rtl))
+        self.text_at(
+            self.x(start, _width(self.draw, text, size, weight, rtl)),
+            top,
+            text,
+            size,
+            fill,
+            weight,
+            rtl,
+        )
+
+    def centered(self, middle, top, text, size, fill, weight="regular") -> None:
+        """Draw ``text`` centred on ``middle`` (a paragraph of the pass's direction)."""
+        width = _width(self.draw, text, size, weight, self.rtl)
+        self.text_at(middle - width / 2, top, text, size, fill, weight, self.rtl)
+
+    def text_at(self, x, top, text, size, fill, weight, rtl) -> None:
         baseline = top + _face(weight, size).getmetrics()[0]
         for chunk, kind, right_to_left in _layout(text, weight, rtl):
             font = _face(kind, size)
@@ -236,15 +254,15 @@ class Canvas:
             self.draw.text((x, baseline), chunk, fill=fill, font=font, anchor="ls", **options)
             x += self.draw.textlength(chunk, font=font, **options)
 
-    def fit(self, text: str, size: int, width: int, rtl: bool) -> tuple[str, int]:
+    def fit(self, text: str, size: int, width: int, rtl: bool, weight="bold") -> tuple[str, int]:
         """The text and the largest size up to ``size`` at which it fits ``width``,
         shortened if need be."""
-        smallest = max(18, size * 7 // 10)  # smaller than that is hard to read: shorten
+        smallest = max(16, size * 7 // 10)  # smaller than that is hard to read: shorten
         while size > smallest:
-            if _width(self.draw, text, size, "bold", rtl) <= width:
+            if _width(self.draw, text, size, weight, rtl) <= width:
                 return text, size
-            size -= 4
-        while text and _width(self.draw, text + "…", size, "bold", rtl) > width:
+            size -= 2
+        while text and _width(self.draw, text + "…", size, weight, rtl) > width:
             text = text[:-1]
         return text + "…", size
 
@@ -257,10 +275,13 @@ def boarding_pass_png(
     destination: str,
     code: str,
     waitlist_position: int | None = None,
+    landing: LandingStamp | None = None,
     language: str = "en",
 ) -> bytes:
     """The pass as a PNG in ``language``; ``waitlist_position`` makes it a waitlist pass
-    (number N in line)."""
+    (number N in line); ``landing``, its mission's landing: when Earth will hear of it,
+    then a stamp saying it landed (sol, site, local time on Mars), like NASA's virtual
+    passport stamp."""
     with translation.override(language):
         return _draw(
             name=name,
@@ -269,11 +290,88 @@ def boarding_pass_png(
             destination=destination,
             code=code,
             waitlist_position=waitlist_position,
+            landing=landing,
             rtl=translation.get_language_bidi(),
         )
 
 
-def _draw(*, name, event_title, starts_local, destination, code, waitlist_position, rtl):
+def _landing_words(landing: LandingStamp, zone) -> tuple[str, str]:
+    """(what, when): the landing as the pass's stub and its description say it."""
+    heard = timezone.localtime(landing.heard_at, zone)
+    when = f"{date_format(heard, DATE_TIME)} {zone_label(heard)}"
+    touchdown = landing.kind == "touchdown"
+    if not landing.happened:
+        what = (
+            pgettext("boarding pass", "TOUCHDOWN, AS EARTH HEARS IT")
+            if touchdown
+            else pgettext("boarding pass", "ARRIVAL, AS EARTH HEARS IT")
+        )
+        return what, when
+    return (
+        pgettext("boarding pass", "LANDED") if touchdown else pgettext("boarding pass", "IN ORBIT")
+    ), when
+
+
+def _landing_sentence(landing: LandingStamp, when: str) -> str:
+    """The landing in the pass's description, for whoever cannot see the stamp."""
+    touchdown = landing.kind == "touchdown"
+    if not landing.happened:
+        if touchdown:
+            return pgettext("boarding pass", "Touchdown as Earth hears it: %(when)s.") % {
+                "when": when
+            }
+        return pgettext("boarding pass", "Arrival in orbit as Earth hears it: %(when)s.") % {
+            "when": when
+        }
+    if not touchdown:
+        return pgettext("boarding pass", "Arrived in orbit, heard on Earth %(when)s.") % {
+            "when": when
+        }
+    if landing.sol is None:
+        return pgettext("boarding pass", "Landed, heard on Earth %(when)s.") % {"when": when}
+    return pgettext(
+        "boarding pass",
+        "Landed on sol %(sol)s at %(site)s, %(time)s local mean solar time; heard on Earth %(when)s.",
+    ) % {"sol": landing.sol, "site": landing.site, "time": landing.local_time, "when": when}
+
+
+def _stamp(image: Image.Image, canvas: "Canvas", landing: LandingStamp, rtl: bool) -> None:
+    """A passport stamp over the stub's Mars, tilted: LANDED, the sol and the site, and the
+    local time on Mars at touchdown."""
+    layer = Image.new("RGBA", (330, 200), (0, 0, 0, 0))
+    stamp = Canvas(layer, rtl)
+    ink = (*STAMP, 255)
+    stamp.draw.rounded_rectangle(
+        (6, 6, 324, 194), radius=22, fill=(*DARK, 215), outline=ink, width=6
+    )
+    what, _when = _landing_words(landing, UTC)
+    text, size = stamp.fit(what, 48, 290, rtl)
+    stamp.centered(165, 22, text, size, ink, "bold")
+    lines = []
+    if landing.sol is not None:
+        site = landing.site.split(" (")[0]  # "Jezero Crater (Octavia E. Butler Landing)"
+        lines.append(
+            pgettext("boarding pass", "SOL %(sol)s · %(site)s")
+            % {"sol": landing.sol, "site": site.upper()}
+        )
+    if landing.local_time:
+        lines.append(
+            pgettext("boarding pass", "%(time)s LOCAL MEAN SOLAR TIME")
+            % {"time": landing.local_time}
+        )
+    if not lines:
+        lines.append(pgettext("boarding pass", "MARS"))
+    top = 88
+    for line in lines:
+        text, size = stamp.fit(line, 22, 290, rtl)
+        stamp.centered(165, top, text, size, ink, "bold")
+        top += 40
+    tilted = layer.rotate(-9 if rtl else 9, expand=True, resample=Image.Resampling.BICUBIC)
+    middle = canvas.x(1020)
+    image.paste(tilted, (int(middle - tilted.width / 2), int(280 - tilted.height / 2)), tilted)
+
+
+def _draw(*, name, event_title, starts_local, destination, code, waitlist_position, landing, rtl):
     waitlisted = waitlist_position is not None
     number = {"number": waitlist_position}
     image = Image.new("RGB", (WIDTH, HEIGHT), DARK)
@@ -322,6 +420,17 @@ def _draw(*, name, event_title, starts_local, destination, code, waitlist_positi
         else pgettext("boarding pass", "PASS %(code)s") % {"code": code}
     )
     canvas.text(900, 420, stub, 24, WAITLIST if waitlisted else MUTED, "bold")
+    landing_text = ""
+    if landing is not None:
+        what, when = _landing_words(landing, starts_local.tzinfo)
+        if landing.happened:
+            _stamp(image, canvas, landing, rtl)
+        else:
+            text, size = canvas.fit(what, 18, 290, rtl, weight="regular")
+            canvas.text(890, 112, text, size, MUTED)
+            text, size = canvas.fit(when, 22, 290, rtl)
+            canvas.text(890, 136, text, size, LIGHT, "bold")
+        landing_text = _landing_sentence(landing, when)
     status = (
         pgettext("boarding pass", "Waitlist — number %(number)s") % number
         if waitlisted
@@ -346,6 +455,8 @@ def _draw(*, name, event_title, starts_local, destination, code, waitlist_positi
         "status": status,
         "code": code,
     }
+    if landing_text:
+        description = f"{description} {landing_text}"
     info.add_itxt("Description", description, lang=translation.get_language())
     buffer = BytesIO()
     image.save(buffer, "PNG", optimize=True, pnginfo=info)

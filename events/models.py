@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.text import validate_times
 from marsweb import timezones
+from marsweb.ical import CalendarRevisions, translated_columns
 from marsweb.timezones import validate_time_zone
 
 
@@ -39,7 +40,10 @@ class EventQuerySet(models.QuerySet):
         )
 
 
-class Event(models.Model):
+class Event(CalendarRevisions):
+    # What a calendar shows of an event: a change to it makes calendar apps update theirs.
+    CALENDAR_FIELDS = ("starts_at", "ends_at", *translated_columns("title", "summary"))
+
     class Kind(models.TextChoices):
         VIRTUAL_SOCIAL = "virtual-social", _("Virtual social")
         LIVE_BROADCAST = "live-broadcast", _("Live broadcast")

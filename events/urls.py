@@ -28,6 +28,7 @@ app_name = "events"
 
 urlpatterns = [
     path("events/", views.event_list, name="list"),
+    path("events/calendar.ics", views.events_calendar, name="calendar-all"),
     path("events/<slug:slug>/", views.event_detail, name="detail"),
     path("events/<slug:slug>/rsvp/", views.event_rsvp, name="rsvp-create"),
     path("events/<slug:slug>/rsvp/sent/", views.event_rsvp_sent, name="rsvp-sent"),

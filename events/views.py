@@ -17,12 +17,15 @@ from events.boarding_pass import boarding_pass_png_cached
 from events.display import Seats, event_countdown_panel, seats_now
 from events.forms import RsvpForm
 from events.models import Event, Rsvp
+from events.structured import event_data
 from marsweb import clock, ratelimit
 from marsweb.caching import fragment_view, per_second, per_second_page, staff_preview
 from marsweb.countdown import CountdownPanel
 from marsweb.csrf import public_form
 from marsweb.htmx import HtmxHttpRequest
+from marsweb.ical import calendar_response
 from marsweb.ratelimit import rate_limit_posts
+from missions.landing import landing_stamp
 
 PAST_PER_PAGE = 20
 
@@ -54,13 +57,15 @@ def _detail(
     preview: bool = False,
 ) -> HttpResponse:
     now = clock.now().replace(microsecond=0)
+    seats = seats_now(event, now)
     return render(
         request,
         "events/event_detail.html",
         {
             "event": event,
             "countdown": event_countdown_panel(event, now),
-            "seats": seats_now(event, now),
+            "seats": seats,
+            "structured_data": event_data(event, seats),
             "form": form or RsvpForm(),
             "message": message,
             "now": now,
@@ -174,12 +179,14 @@ event_seats = fragment_view(
 @require_GET
 def event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     event = _published_event(slug)
-    response = HttpResponse(
-        ics.event_calendar(event, now=clock.now()), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
-    response["Cache-Control"] = "public, max-age=300"
-    return response
+    return calendar_response(request, ics.event_calendar(event), f"{event.slug}.ics")
+
+
+@require_GET
+def events_calendar(request: HttpRequest) -> HttpResponse:
+    """Every published event, as a feed calendar apps subscribe to (webcal://)."""
+    events = Event.objects.filter(is_published=True).order_by("starts_at", "pk")
+    return calendar_response(request, ics.events_calendar(events), "mars-landing-events.ics")
 
 
 def _rsvp_or_404(token: str) -> Rsvp:
@@ -258,6 +265,10 @@ def rsvp_boarding_pass(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("Confirm your RSVP to get a boarding pass")
     event = rsvp.event
     mission = event.mission
+    # Its mission's landing: when Earth will hear of it, then the stamp saying it landed.
+    landing = (
+        landing_stamp(mission, list(mission.milestones.all()), clock.now()) if mission else None
+    )
     # In the attendee's language, whichever language's address it was fetched from: their
     # emails link to it, and the pass may be passed around.
     with translation.override(rsvp.language):
@@ -272,6 +283,7 @@ def rsvp_boarding_pass(request: HttpRequest, token: str) -> HttpResponse:
             ),
             code=rsvp.pass_code,
             waitlist_position=rsvp.waitlist_position(),
+            landing=landing,
             language=rsvp.language,
         )
     response = HttpResponse(png, content_type="image/png")

@@ -1,6 +1,5 @@
-"""The lightings as iCalendar (RFC 5545), in the active language (the address's)."""
-
-from datetime import datetime
+"""The lightings as iCalendar (RFC 5545), in the active language (the address's): feeds that
+calendar apps subscribe to, of every city or of one (marsweb.ical)."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -8,18 +7,30 @@ from django.utils.translation import gettext as _
 from icalendar import Event as CalendarEvent
 
 from lights import schedule, sun
-from marsweb.ical import new_calendar, site_host
+from marsweb.ical import new_calendar, site_host, stamp
 
 
-def lightings_calendar(lightings, *, now: datetime) -> bytes:
-    """Every lighting with a known start and end; the others are left out, never guessed."""
-    calendar = new_calendar(_("Mars landing: landmarks lit red"))
+def lightings_calendar(lightings, *, city: str = "") -> bytes:
+    """Every lighting with a known start and end (the others are left out, never guessed);
+    ``city`` names the feed of one city's."""
+    name = (
+        _("Mars landing: landmarks lit red in %(city)s") % {"city": city}
+        if city
+        else _("Mars landing: landmarks lit red")
+    )
+    calendar = new_calendar(
+        name,
+        subscription=True,
+        description=_(
+            "Landmarks lit red for the Mars landing, kept up to date as cities announce them."
+        ),
+    )
     for lighting in lightings:
         if lighting.starts_at is None or lighting.ends_at is None:
             continue
         entry = CalendarEvent()
         entry.add("uid", f"lighting-{lighting.pk}@{site_host()}")
-        entry.add("dtstamp", now)
+        stamp(entry, lighting, lighting.updated_at)
         entry.add("dtstart", lighting.starts_at)
         entry.add("dtend", lighting.ends_at)
         entry.add("summary", _("%(landmark)s lit red for Mars") % {"landmark": lighting.landmark})
@@ -30,6 +41,6 @@ def lightings_calendar(lightings, *, now: datetime) -> bytes:
             f"{sun.describe(schedule.end_rule(lighting), role='end')} ({lighting.time_zone})"
         )
         entry.add("description", f"{words}. {lighting.note}".strip())
-        entry.add("url", settings.SITE_URL + reverse("lights:list"))
+        entry.add("url", f"{settings.SITE_URL}{reverse('lights:list')}#lighting-{lighting.pk}")
         calendar.add_component(entry)
     return calendar.to_ical()

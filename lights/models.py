@@ -6,9 +6,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from marsweb import clock, timezones
+from marsweb.ical import CalendarRevisions, translated_columns
 from marsweb.timezones import validate_time_zone
 
 # Dates a lighting may be given: the seeded history (February 2021) up to a year ahead.
@@ -17,6 +19,11 @@ AHEAD = timedelta(days=366)
 # Whatever a row holds (changed by hand, or from before the dates were checked), public
 # pages show only times they can convert into any zone.
 SHOWABLE = (datetime(1900, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
+
+
+def city_slug(name: str) -> str:
+    """A city's name as it appears in its feed's address: "São Paulo" → "sao-paulo"."""
+    return slugify(name)[:120]
 
 
 class LightingQuerySet(models.QuerySet):
@@ -43,13 +50,22 @@ class LightingQuerySet(models.QuerySet):
         ).order_by("starts_at")
 
 
-class Lighting(models.Model):
+class Lighting(CalendarRevisions):
     """A landmark lit red for the landing, in a city with coordinates and a time zone.
 
     Each end is a rule (an exact local time, sunset or sunrise on a local date, or not
     known) kept beside its resolved UTC time, so pages need no astronomy per request.
     Resolve through lights.schedule.lighting_save, never by setting starts_at by hand.
     """
+
+    CALENDAR_FIELDS = (
+        "starts_at",
+        "ends_at",
+        "latitude",
+        "longitude",
+        "time_zone",
+        *translated_columns("landmark", "city", "country", "note"),
+    )
 
     class TimeKind(models.TextChoices):
         EXACT = "exact", _("At a set local time")
@@ -64,6 +80,8 @@ class Lighting(models.Model):
 
     landmark = models.CharField(max_length=200)
     city = models.CharField(max_length=120)
+    # The city's name (its English) in a URL: /lights/<city_slug>/calendar.ics, its feed.
+    city_slug = models.SlugField(max_length=120, editable=False, default="")
     country = models.CharField(max_length=120)
     latitude = models.DecimalField(
         max_digits=8, decimal_places=5, validators=[MinValueValidator(-90), MaxValueValidator(90)]
@@ -111,10 +129,19 @@ class Lighting(models.Model):
 
     class Meta:
         ordering = [models.F("starts_at").asc(nulls_last=True), "city", "landmark"]
-        indexes = [models.Index(fields=["is_published", "starts_at"])]
+        indexes = [
+            models.Index(fields=["is_published", "starts_at"]),
+            models.Index(fields=["city_slug", "is_published"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.landmark}, {self.city}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.city_slug = city_slug(self.city_en or self.city or "")
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "city_slug"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         errors = {}

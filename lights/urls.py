@@ -9,4 +9,5 @@ urlpatterns = [
     path("now/", views.lights_now, name="now"),
     path("calendar.ics", views.lights_calendar, name="calendar"),
     path("submit/", views.lights_submit, name="submit"),
+    path("<slug:city>/calendar.ics", views.city_calendar, name="city-calendar"),
 ]

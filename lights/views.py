@@ -4,19 +4,20 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from lights import ics, schedule, sun
+from lights import geojson, ics, schedule, sun
 from lights.forms import LightingSubmitForm
 from lights.models import Lighting
 from marsweb import clock, ratelimit
-from marsweb.caching import fragment_view, per_second_page
+from marsweb.caching import content_response, fragment_view, per_second_page
 from marsweb.csrf import public_form
 from marsweb.htmx import HtmxHttpRequest
+from marsweb.ical import calendar_response
 from marsweb.translated import typed_in
 
 MAP = {"width": 360, "height": 180}
@@ -111,14 +112,31 @@ lights_now = fragment_view(
 
 @require_GET
 def lights_calendar(request: HttpRequest) -> HttpResponse:
+    """Every published lighting, as a feed calendar apps subscribe to (webcal://)."""
     lightings = Lighting.objects.published().exclude(starts_at=None).exclude(ends_at=None)
-    response = HttpResponse(
-        ics.lightings_calendar(lightings, now=clock.now()),
-        content_type="text/calendar; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="mars-landing-lights.ics"'
-    response["Cache-Control"] = "public, max-age=300"
-    return response
+    return calendar_response(request, ics.lightings_calendar(lightings), "mars-landing-lights.ics")
+
+
+@require_GET
+def city_calendar(request: HttpRequest, city: str) -> HttpResponse:
+    """One city's published lightings as a feed: a lighting approved there later shows up in
+    a subscribed calendar at its next refresh. A city with none is not found."""
+    lightings = list(Lighting.objects.published().filter(city_slug=city))
+    if not lightings:
+        raise Http404("No lightings in that city")
+    name = lightings[0].city
+    body = ics.lightings_calendar(lightings, city=name)
+    return calendar_response(request, body, f"mars-landing-lights-{city}.ics")
+
+
+@require_GET
+def lights_geojson(request: HttpRequest) -> HttpResponse:
+    """/lights.geojson: every published lighting on a map (RFC 7946). Its states change
+    with the clock: a minute's copy is fresh enough for any cache, and the same bytes
+    answer a 304."""
+    lightings = Lighting.objects.published()
+    body = geojson.lightings_geojson(lightings, now=clock.now().replace(second=0, microsecond=0))
+    return content_response(request, body, content_type="application/geo+json", max_age=60)
 
 
 def _submit_again(request: HttpRequest) -> HttpResponse:

@@ -53,7 +53,8 @@ from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -344,3 +345,31 @@ def fragment_fast_path(get_response: Callable[[HttpRequest], HttpResponse]):
         return get_response(request)
 
     return middleware
+
+
+# Files whose bytes change only with their content (calendar feeds, map data)
+
+
+def content_response(
+    request: HttpRequest, body: bytes, *, content_type: str, max_age: int, filename: str = ""
+) -> HttpResponse:
+    """``body`` as an answer that a client or cache holding the same bytes refreshes with a
+    304: by ETag (their hash), or by Last-Modified, the first moment any server served them
+    (kept in the shared cache, so every server says the same). Cacheable by anyone for
+    ``max_age`` seconds."""
+    digest = hashlib.sha256(body).hexdigest()[:32]
+    etag = f'"{digest}"'
+    first_served = caches["default"].get_or_set(
+        f"first-served:{digest}", lambda: int(clock.now().timestamp()), timeout=None
+    )
+    not_modified = get_conditional_response(request, etag=etag, last_modified=first_served)
+    if not_modified is not None:
+        response = not_modified
+    else:
+        response = HttpResponse(body, content_type=content_type)
+        if filename:
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(first_served)
+    response["Cache-Control"] = f"public, max-age={max_age}"
+    return response

@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
+from lights import views as lights_views
 from marsweb import desk, views
 from marsweb.sitemaps import SITEMAPS
 from missions import views as mission_views
@@ -23,6 +24,7 @@ urlpatterns = i18n_patterns(
     path("mars-time/", mission_views.mars_time, name="mars-time"),
     path("", include("events.urls")),
     path("lights/", include("lights.urls")),
+    path("lights.geojson", lights_views.lights_geojson, name="lights-geojson"),
     path("timezone/", views.choose_time_zone, name="choose-time-zone"),
     prefix_default_language=False,
 )

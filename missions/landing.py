@@ -6,6 +6,7 @@ one or two queries), and "now" from its caller, so none of them queries the data
 """
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.urls import reverse
@@ -117,3 +118,49 @@ def edl_picture(milestones: Sequence[Milestone], now: datetime) -> dict | None:
         "points": wide["points"],
         "current": wide["current"],
     }
+
+
+@dataclass(frozen=True)
+class LandingStamp:
+    """What an attendee's boarding pass says of its mission's landing (or arrival in orbit):
+    the moment Earth hears of it, until then; after, that it happened, on which sol, where,
+    and at what local time on Mars."""
+
+    kind: str  # "touchdown" or "orbit-insertion"
+    heard_at: datetime  # Earth-received, UTC
+    happened: bool  # Earth has heard of it
+    sol: int | None = None
+    site: str = ""
+    local_time: str = ""  # the site's local mean solar time at touchdown, "15:53"
+
+
+def landing_stamp(
+    mission: Mission, milestones: Sequence[Milestone], now: datetime
+) -> LandingStamp | None:
+    """None for a mission with no landing or arrival whose Earth-received time is known."""
+    arrival = next(
+        (
+            m
+            for m in milestones
+            if m.kind in (Milestone.Kind.TOUCHDOWN, Milestone.Kind.ORBIT_INSERTION)
+            and m.earth_received_at is not None
+        ),
+        None,
+    )
+    if arrival is None:
+        return None
+    heard_at = arrival.earth_received_at
+    if now < heard_at:
+        return LandingStamp(kind=arrival.kind, heard_at=heard_at, happened=False)
+    if arrival.kind != Milestone.Kind.TOUCHDOWN or not mission.has_landing_site:
+        return LandingStamp(kind=arrival.kind, heard_at=heard_at, happened=True)
+    longitude = float(mission.longitude_east)
+    local = marstime.mars_clock(arrival.occurs_at).local_mean_solar_time(longitude)
+    return LandingStamp(
+        kind=arrival.kind,
+        heard_at=heard_at,
+        happened=True,
+        sol=mission.landing_sol,
+        site=mission.landing_site_name,
+        local_time=marstime.hours_to_hms(local)[:5],
+    )

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from marsweb import clock
+from marsweb.ical import CalendarRevisions, translated_columns
 from marsweb.images import image_make_renditions, validate_image_upload
 
 
@@ -220,7 +221,7 @@ class Mission(models.Model):
         return Mission.Status(self.status)
 
 
-class Milestone(models.Model):
+class Milestone(CalendarRevisions):
     """One entry of a mission's timeline.
 
     ``occurs_at`` is when it happened where the spacecraft was (spacecraft event time).
@@ -228,6 +229,8 @@ class Milestone(models.Model):
     Earth, such as a launch, the delay is zero; when nobody recorded it, it is None and
     only the spacecraft event time is known.
     """
+
+    CALENDAR_FIELDS = ("occurs_at", "signal_delay", *translated_columns("title", "description"))
 
     class Kind(models.TextChoices):
         LAUNCH = "launch", _("Launch")

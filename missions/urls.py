@@ -11,6 +11,7 @@ urlpatterns = [
     path("<slug:slug>/", views.mission_detail, name="detail"),
     path("<slug:slug>/countdown/", views.mission_countdown, name="countdown"),
     path("<slug:slug>/live/", views.mission_live, name="live"),
+    path("<slug:slug>/calendar.ics", views.mission_calendar, name="calendar"),
     # Feed readers poll now and then: a minute's copy is fresh enough, for any cache.
     path(
         "<slug:slug>/live.atom",

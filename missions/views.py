@@ -11,7 +11,8 @@ from marsweb import clock
 from marsweb.caching import fragment_view, per_second_page, staff_preview
 from marsweb.countdown import CountdownPanel
 from marsweb.htmx import HtmxHttpRequest
-from missions import landing, live, marstime
+from marsweb.ical import calendar_response
+from missions import ics, landing, live, marstime, structured
 from missions.forms import MarsTimeForm
 from missions.models import LiveUpdate, Milestone, Mission
 
@@ -63,6 +64,7 @@ def mission_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             "mission": mission,
             "now": now,
             "countdown": landing.mission_countdown_panel(mission, milestones, now),
+            "landing_data": structured.landing_data(mission, milestones),
             "milestones": milestones,
             "edl": landing.edl_picture(milestones, now),
             "mars": landing.site_clock(mission, milestones, now),
@@ -174,3 +176,12 @@ def mars_time(request: HtmxHttpRequest) -> HttpResponse:
             "utc": UTC,
         },
     )
+
+
+@require_GET
+def mission_calendar(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """The mission's timeline as a feed calendar apps subscribe to (webcal://)."""
+    mission = get_object_or_404(Mission.objects.published(), slug=slug)
+    milestones = list(mission.milestones.order_by("occurs_at", "pk"))
+    body = ics.mission_calendar(mission, milestones)
+    return calendar_response(request, body, f"{mission.slug}-timeline.ics")

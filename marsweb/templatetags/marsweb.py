@@ -15,6 +15,8 @@ from django.utils.translation import gettext, ngettext, pgettext
 
 from marsweb import images, timezones
 from marsweb.countdown import clock_parts, format_remaining
+from marsweb.ical import webcal_url
+from marsweb.structured import breadcrumb_list
 from marsweb.timezones import DATE_TIME, DATE_TIME_12H, DATE_TIME_SECONDS
 from marsweb.translated import active_language, shown_in_english
 
@@ -236,6 +238,26 @@ def clock_segments(delta) -> str:
 @register.filter
 def epoch_ms(moment: datetime | None) -> str:
     return "" if moment is None else str(int(moment.timestamp() * 1000))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs_ld(context) -> str:
+    """The page's breadcrumb trail for search engines (a schema.org BreadcrumbList): home,
+    its section, and the mission or event it is about."""
+    section = context.get("nav_section")
+    leaf = None
+    if section in ("missions", "events"):
+        item = context.get("mission" if section == "missions" else "event")
+        if item is not None and hasattr(item, "get_absolute_url"):
+            leaf = (str(getattr(item, "name", None) or item.title), item.get_absolute_url())
+    return ld_json(breadcrumb_list(section, leaf))
+
+
+@register.filter
+def webcal(path: str) -> str:
+    """A calendar feed's path as the ``webcal://`` address that makes a calendar app
+    subscribe to it (kept up to date) rather than import it once."""
+    return webcal_url(path)
 
 
 @register.filter
