@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
 
 from events import views
 
@@ -35,6 +35,11 @@ urlpatterns = [
     path("events/<slug:slug>/countdown/", views.event_countdown, name="countdown"),
     path("events/<slug:slug>/seats/", views.event_seats, name="seats"),
     path("events/<slug:slug>/calendar.ics", views.event_calendar, name="calendar"),
+    re_path(
+        r"^events/(?P<slug>[-\w]+)/card-(?P<digest>[0-9a-f]{16})\.png$",
+        views.event_card_image,
+        name="card",
+    ),
     path("rsvp/<token:token>/", views.rsvp_page, name="rsvp"),
     path("rsvp/<signed:token>/confirm/", views.rsvp_confirm_page, name="rsvp-confirm"),
     path("rsvp/<token:token>/cancel/", views.rsvp_cancel_page, name="rsvp-cancel"),

@@ -14,12 +14,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from events import ics, links
 from events import rsvp as rsvp_flow
 from events.boarding_pass import boarding_pass_png_cached
+from events.cards import event_card
 from events.display import Seats, event_countdown_panel, seats_now
 from events.forms import RsvpForm
 from events.models import Event, Rsvp
 from events.structured import event_data
 from marsweb import clock, ratelimit
 from marsweb.caching import fragment_view, per_second, per_second_page, staff_preview
+from marsweb.cards import card_response
 from marsweb.countdown import CountdownPanel
 from marsweb.csrf import public_form
 from marsweb.htmx import HtmxHttpRequest
@@ -66,6 +68,7 @@ def _detail(
             "countdown": event_countdown_panel(event, now),
             "seats": seats,
             "structured_data": event_data(event, seats),
+            "share_card": _share_card(event_card(event, now), event),
             "form": form or RsvpForm(),
             "message": message,
             "now": now,
@@ -291,3 +294,16 @@ def rsvp_boarding_pass(request: HttpRequest, token: str) -> HttpResponse:
         f'attachment; filename="boarding-pass-{slugify(event.slug)}.png"'
     )
     return _private(response)
+
+
+def _share_card(card, event: Event) -> dict:
+    url = reverse("events:card", kwargs={"slug": event.slug, "digest": card.digest})
+    return {"url": url, "alt": card.alt}
+
+
+@require_GET
+def event_card_image(request: HttpRequest, slug: str, digest: str) -> HttpResponse:
+    """The event's share card (marsweb.cards), as its page links it."""
+    event = _published_event(slug)
+    now = clock.now().replace(microsecond=0)
+    return card_response(request, event_card(event, now), digest)

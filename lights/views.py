@@ -11,10 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lights import geojson, ics, schedule, sun
+from lights.cards import lights_card
 from lights.forms import LightingSubmitForm
 from lights.models import Lighting
 from marsweb import clock, ratelimit
 from marsweb.caching import content_response, fragment_view, per_second_page
+from marsweb.cards import card_response
 from marsweb.csrf import public_form
 from marsweb.htmx import HtmxHttpRequest
 from marsweb.ical import calendar_response
@@ -92,8 +94,20 @@ def lights_page(request: HtmxHttpRequest) -> HttpResponse:
             "map": MAP,
             "now": now,
             "lit_now": schedule.lit_now(lightings, now=now),
+            "share_card": _share_card(lights_card(lightings, now)),
         },
     )
+
+
+def _share_card(card) -> dict:
+    return {"url": reverse("lights:card", kwargs={"digest": card.digest}), "alt": card.alt}
+
+
+@require_GET
+def lights_card_image(request: HttpRequest, digest: str) -> HttpResponse:
+    """The lights page's share card (marsweb.cards), as the page links it."""
+    now = clock.now().replace(microsecond=0)
+    return card_response(request, lights_card(list(Lighting.objects.published()), now), digest)
 
 
 def _lit_now(*, now: datetime) -> schedule.LitNow:

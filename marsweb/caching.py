@@ -41,6 +41,7 @@ memory is faster and cannot go down.
 
 import contextlib
 import hashlib
+import re
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -328,8 +329,18 @@ def _fragment_answer(request: HttpRequest, cached: tuple[str, int | None, str]) 
     return response
 
 
+# A share card's address (marsweb.cards): its bytes never change, so a process that has
+# drawn or fetched it answers it from memory, as a static file.
+CARD_PATH = re.compile(r"/card-[0-9a-f]{16}\.png$")
+
+
+def card_cache_key(path: str) -> str:
+    return "card:" + path
+
+
 def fragment_fast_path(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Answer a fragment this process rendered this second before the rest of the stack runs.
+    """Answer a fragment this process rendered this second, or a share card it has drawn,
+    before the rest of the stack runs.
 
     Sits right after the security, CSP and static-file middleware (settings.MIDDLEWARE): a
     hit skips sessions, CSRF, authentication and the view (it needs none of them) and gets
@@ -342,6 +353,12 @@ def fragment_fast_path(get_response: Callable[[HttpRequest], HttpResponse]):
             cached = local.get(second_key("fragment", request.path, clock.now()))
             if cached is not None:
                 return apply_security_headers(_fragment_answer(request, cached))
+        if request.method == "GET" and CARD_PATH.search(request.path):
+            png = local.get(card_cache_key(request.path))
+            if png is not None:
+                response = HttpResponse(png, content_type="image/png")
+                response["Cache-Control"] = "public, max-age=31536000, immutable"
+                return apply_security_headers(response)
         return get_response(request)
 
     return middleware
@@ -359,7 +376,7 @@ def content_response(
     ``max_age`` seconds."""
     digest = hashlib.sha256(body).hexdigest()[:32]
     etag = f'"{digest}"'
-    first_served = caches["default"].get_or_set(
+    first_served = caches[SHARED_CACHE].get_or_set(
         f"first-served:{digest}", lambda: int(clock.now().timestamp()), timeout=None
     )
     not_modified = get_conditional_response(request, etag=etag, last_modified=first_served)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_page
 
 from lights import views as lights_views
@@ -20,6 +20,7 @@ admin.site.enable_nav_sidebar = False
 # /es/, Arabic under /ar/ (settings.LANGUAGES; marsweb.middleware.language_from_path).
 urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
+    re_path(r"^card-(?P<digest>[0-9a-f]{16})\.png$", views.home_card_image, name="home-card"),
     path("missions/", include("missions.urls")),
     path("mars-time/", mission_views.mars_time, name="mars-time"),
     path("", include("events.urls")),

@@ -5,6 +5,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control, never_cache
@@ -15,8 +16,10 @@ from events.models import Event
 from lights.models import Lighting
 from marsweb import clock, timezones
 from marsweb.caching import per_second_page
+from marsweb.cards import Card, card_response
 from marsweb.icons import mars_icon_png
 from missions import live
+from missions.cards import mission_card
 from missions.landing import mission_countdown_panel
 from missions.models import LiveUpdate, Mission
 
@@ -36,6 +39,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context["events"] = events = list(
         Event.objects.published().upcoming(now=now).select_related("mission")[:HOME_EVENTS]
     )
+    milestones = []
     if featured is not None:
         milestones = list(featured.milestones.all())
         context["countdown"] = mission_countdown_panel(featured, milestones, now)
@@ -51,7 +55,35 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("parent")
         .prefetch_related("images")[:HOME_MISSIONS]
     )
+    card = _home_card(featured, milestones, context.get("feed"), now)
+    context["share_card"] = {
+        "url": reverse("home-card", kwargs={"digest": card.digest}),
+        "alt": card.alt,
+    }
     return render(request, "home.html", context)
+
+
+def _home_card(featured, milestones, feed, now) -> Card:
+    """The home page's share card: the featured landing, or the site's name alone."""
+    eyebrow = str(_("Watch the landing live"))
+    if featured is None:
+        title = str(_("Mars landing night"))
+        return Card(eyebrow=eyebrow, title=title, language=translation.get_language())
+    return mission_card(featured, milestones, now, feed=feed, eyebrow=eyebrow)
+
+
+@require_GET
+def home_card_image(request: HttpRequest, digest: str) -> HttpResponse:
+    """The home page's share card (marsweb.cards), as the page links it."""
+    now = clock.now().replace(microsecond=0)
+    featured = Mission.objects.published().featured_for_home(now=now)
+    milestones, feed = [], None
+    if featured is not None:
+        milestones = list(featured.milestones.all())
+        feed = live.build_feed(
+            featured, milestones, LiveUpdate.objects.filter(mission=featured), now=now
+        )
+    return card_response(request, _home_card(featured, milestones, feed, now), digest)
 
 
 @never_cache

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 from django.views.decorators.cache import cache_control
 
 from missions import views
@@ -12,6 +12,11 @@ urlpatterns = [
     path("<slug:slug>/countdown/", views.mission_countdown, name="countdown"),
     path("<slug:slug>/live/", views.mission_live, name="live"),
     path("<slug:slug>/calendar.ics", views.mission_calendar, name="calendar"),
+    re_path(
+        r"^(?P<slug>[-\w]+)/card-(?P<digest>[0-9a-f]{16})\.png$",
+        views.mission_card_image,
+        name="card",
+    ),
     # Feed readers poll now and then: a minute's copy is fresh enough, for any cache.
     path(
         "<slug:slug>/live.atom",

@@ -5,14 +5,17 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from marsweb import clock
 from marsweb.caching import fragment_view, per_second_page, staff_preview
+from marsweb.cards import card_response
 from marsweb.countdown import CountdownPanel
 from marsweb.htmx import HtmxHttpRequest
 from marsweb.ical import calendar_response
 from missions import ics, landing, live, marstime, structured
+from missions.cards import mission_card
 from missions.forms import MarsTimeForm
 from missions.models import LiveUpdate, Milestone, Mission
 
@@ -65,6 +68,7 @@ def mission_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             "now": now,
             "countdown": landing.mission_countdown_panel(mission, milestones, now),
             "landing_data": structured.landing_data(mission, milestones),
+            "share_card": _share_card(mission_card(mission, milestones, now, feed=feed), mission),
             "milestones": milestones,
             "edl": landing.edl_picture(milestones, now),
             "mars": landing.site_clock(mission, milestones, now),
@@ -185,3 +189,18 @@ def mission_calendar(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     milestones = list(mission.milestones.order_by("occurs_at", "pk"))
     body = ics.mission_calendar(mission, milestones)
     return calendar_response(request, body, f"{mission.slug}-timeline.ics")
+
+
+def _share_card(card, mission: Mission) -> dict:
+    url = reverse("missions:card", kwargs={"slug": mission.slug, "digest": card.digest})
+    return {"url": url, "alt": card.alt}
+
+
+@require_GET
+def mission_card_image(request: HtmxHttpRequest, slug: str, digest: str) -> HttpResponse:
+    """The mission's share card (marsweb.cards), as its page links it."""
+    mission = get_object_or_404(Mission.objects.published(), slug=slug)
+    now = clock.now().replace(microsecond=0)
+    milestones = list(mission.milestones.order_by("occurs_at", "pk"))
+    feed = live.build_feed(mission, milestones, mission.live_updates.all(), now=now)
+    return card_response(request, mission_card(mission, milestones, now, feed=feed), digest)

@@ -8,8 +8,9 @@ from io import BytesIO
 from django.core.checks.registry import registry
 from PIL import Image, ImageChops, features
 
-from events.boarding_pass import DARK, WIDTH, _layout, _runs, boarding_pass_png
+from events.boarding_pass import DARK, WIDTH, boarding_pass_png
 from events.checks import boarding_pass_shaping
+from marsweb.drawing import layout, runs
 
 
 def drawn(name: str, language: str = "en") -> Image.Image:
@@ -30,13 +31,13 @@ def same_pixels(a: Image.Image, b: Image.Image) -> bool:
 
 def test_emoji_and_emoji_sequences_are_drawn_in_the_emoji_face():
     """Before: every emoji came out as a box."""
-    assert _runs("Ada 🚀", "bold") == [("Ada ", "bold"), ("🚀", "emoji")]
-    assert _runs("👩🏽‍🚀", "bold") == [("👩🏽\u200d🚀", "emoji")]
+    assert runs("Ada 🚀", "bold") == [("Ada ", "bold"), ("🚀", "emoji")]
+    assert runs("👩🏽‍🚀", "bold") == [("👩🏽\u200d🚀", "emoji")]
     assert not same_pixels(drawn("Ada 🚀"), drawn("Ada"))
 
 
 def test_extended_latin_letters_are_drawn_in_the_sites_face():
-    assert [kind for _, kind in _runs("Łukasz Şule", "bold")] == [
+    assert [kind for _, kind in runs("Łukasz Şule", "bold")] == [
         "bold-ext",
         "bold",
         "bold-ext",
@@ -50,17 +51,17 @@ def test_a_character_no_face_can_draw_is_left_out_not_boxed():
 
 
 def test_persian_joiners_stay_with_their_letters():
-    assert _runs("A\u200cB", "regular") == [("A\u200cB", "regular")]
+    assert runs("A\u200cB", "regular") == [("A\u200cB", "regular")]
 
 
 def visual(text: str, rtl: bool) -> list[str]:
     """The pieces of ``text`` as the pass draws them, left to right."""
-    return [chunk for chunk, _kind, _rtl in _layout(text, "bold", rtl)]
+    return [chunk for chunk, _kind, _rtl in layout(text, "bold", rtl)]
 
 
 def test_arabic_is_drawn_in_the_arabic_face_with_its_letters_joined():
     """Before: Arabic was left out of the pass altogether."""
-    assert _runs("ليلى Ali", "bold") == [("ليلى", "bold-arabic"), (" Ali", "bold")]
+    assert runs("ليلى Ali", "bold") == [("ليلى", "bold-arabic"), (" Ali", "bold")]
     assert not same_pixels(drawn("ليلى"), drawn(""))
     # Shaped: the letters take their joined forms, unlike the same letters kept apart.
     assert not same_pixels(drawn("ليلى"), drawn("ل\u200cي\u200cل\u200cى"))
@@ -86,7 +87,7 @@ def test_mixed_direction_text_is_placed_as_a_browser_places_it():
     # A Latin name in an Arabic name's paragraph; the brackets, read right to left, are
     # drawn mirrored, so they still open before "Noor" and close after it.
     assert visual("نور (Noor)", rtl=True) == [")", "Noor", " (", "نور"]
-    assert [rtl for *_, rtl in _layout("نور (Noor)", "bold", rtl=True)] == [True, False, True, True]
+    assert [rtl for *_, rtl in layout("نور (Noor)", "bold", rtl=True)] == [True, False, True, True]
     # Arabic inside an English line stays one right-to-left stretch where it stands.
     assert visual("Hello ليلى نور!", rtl=False) == ["Hello", " ", "نور", " ", "ليلى", "!"]
 
@@ -114,3 +115,11 @@ def test_without_text_shaping_the_deploy_check_warns(monkeypatch):
     assert boarding_pass_shaping(None) == []
     monkeypatch.setattr(features, "check", lambda feature: False)
     assert [warning.id for warning in boarding_pass_shaping(None)] == ["events.W001"]
+
+
+def test_chinese_japanese_and_cyrillic_names_are_drawn_not_left_out():
+    """Before: a name in Chinese, Japanese or Russian came out as nothing at all."""
+    kinds = [kind for _text, kind in runs("星野 さくら Иван", "bold")]
+    assert all(kind.startswith("cjk:") for kind in kinds if kind != "bold"), kinds
+    for name in ("星野", "さくら", "Иван"):
+        assert not same_pixels(drawn(name), drawn("")), name

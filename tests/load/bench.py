@@ -192,6 +192,9 @@ def targets(env, *, base: str = BASE) -> dict:
     """The URLs to drive, found from the running site itself."""
     home, _ = get("/", base=base)
     static = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', home).group(1)
+    card = re.search(
+        r'<meta property="og:image" content="https?://[^/"]+(/[^"]*card-[0-9a-f]+\.png)"', home
+    )
     countdown = re.search(r'hx-get="(/missions/[^"]+/countdown/)"', home).group(1)
     fragment, _ = get(countdown, {"HX-Request": "true"}, base=base)
     poll = poll_seconds(fragment)
@@ -203,6 +206,7 @@ def targets(env, *, base: str = BASE) -> dict:
     cookie = headers.get("Set-Cookie", "").split(";")[0]
     return {
         "static": static,
+        "card": card.group(1) if card else "",
         "countdown": countdown,
         "poll": poll,
         "event": event,
@@ -289,6 +293,7 @@ def plan(found: dict, only: str = "") -> list[tuple[str, str, Callable[[int], di
 
     rows = [
         ("static file (whitenoise)", found["static"], lambda _: {}),
+        ("share card, drawn once (from memory)", found["card"], lambda _: {}),
         ("countdown fragment, final minutes", found["countdown"], lambda _: hx),
         ("live feed fragment, 50 posts, one more a second", LIVE_FEED, editor_posting),
         ("home page", "/", lambda _: {}),
@@ -305,6 +310,7 @@ def plan(found: dict, only: str = "") -> list[tuple[str, str, Callable[[int], di
         if name in TRANSLATED
         for language in ("es", "ar")
     ]
+    rows = [row for row in rows if row[1]]  # a site from before share cards has none
     return [row for row in rows if not only or only in row[0]]
 
 
@@ -439,6 +445,15 @@ def check(
             ratio >= 0.9,
             f"live feed fragment (50 posts, an editor posting every second) ≥ 0.90× the "
             f"trivial view: {ratio:.2f}×",
+        )
+    card, static = (
+        found.get("share card, drawn once (from memory)"),
+        found.get("static file (whitenoise)"),
+    )
+    if card and static:
+        ratio = card["ratio"] / static["ratio"]
+        verdict(
+            ratio >= 0.8, f"a share card served at ≥ 0.80× the static file's rate: {ratio:.2f}×"
         )
     errors = [name for name, r in rows if r["bad"]]
     if errors:

@@ -154,10 +154,12 @@ def test_mission_pages_carry_open_graph_tags(client, seeded):
     page = client.get("/missions/curiosity/").content.decode()
     assert '<meta property="og:title" content="Curiosity">' in page
     assert 'property="og:url" content="http://127.0.0.1:8000/missions/curiosity/"' in page
-    assert 'property="og:image" content="http://127.0.0.1:8000/static/img/og-default.png"' in page
+    # Its own share card (tests/test_share_cards.py), described in words.
     assert re.search(
-        r'<meta property="og:image:alt"\s+content="A descent stage lowering a rover', page
+        r'property="og:image" content="http://127\.0\.0\.1:8000/missions/curiosity/card-[0-9a-f]{16}\.png"',
+        page,
     )
+    assert '<meta property="og:image:alt" content="Curiosity · Rover · NASA' in page
 
 
 def test_post_to_a_page_is_refused_cleanly(client, seeded):

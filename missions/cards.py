@@ -1,0 +1,58 @@
+"""A mission's share card (marsweb.cards): its name, its landing (or arrival) as Earth hears
+it, the time to go, and during live coverage the latest key event."""
+
+from datetime import UTC, datetime
+
+from django.utils.formats import date_format
+from django.utils.translation import get_language, pgettext
+
+from marsweb.cards import Card, time_to_go
+from marsweb.timezones import DATE_TIME
+from missions.live import Feed
+from missions.models import Milestone, Mission
+
+ARRIVALS = (Milestone.Kind.TOUCHDOWN, Milestone.Kind.ORBIT_INSERTION)
+
+
+def mission_card(
+    mission: Mission,
+    milestones: list[Milestone],
+    now: datetime,
+    *,
+    feed: Feed | None = None,
+    eyebrow: str = "",
+) -> Card:
+    arrival = next(
+        (m for m in milestones if m.kind in ARRIVALS and m.earth_received_at is not None), None
+    )
+    when_label = when = countdown = ""
+    if arrival is not None:
+        heard = arrival.earth_received_at
+        lands = arrival.kind == Milestone.Kind.TOUCHDOWN
+        if now < heard:
+            when_label = (
+                pgettext("share card", "Touchdown, as Earth will hear it")
+                if lands
+                else pgettext("share card", "Arrival, as Earth will hear it")
+            )
+            countdown = time_to_go(heard - now)
+        else:
+            when_label = (
+                pgettext("share card", "Touchdown, as Earth heard it")
+                if lands
+                else pgettext("share card", "Arrival, as Earth heard it")
+            )
+        when = f"{date_format(heard.astimezone(UTC), DATE_TIME)} UTC"
+    if not eyebrow:
+        eyebrow = f"{mission.get_kind_display()} · {mission.agency}"
+    if feed is not None and feed.is_live and feed.key_moments:
+        latest = feed.key_moments[-1]
+        eyebrow = pgettext("share card", "Live · %(headline)s") % {"headline": latest.headline}
+    return Card(
+        eyebrow=eyebrow,
+        title=mission.name,
+        when_label=when_label,
+        when=when,
+        countdown=countdown,
+        language=get_language(),
+    )
