@@ -69,7 +69,7 @@ class Card:
         return " · ".join(part for part in parts if part)
 
 
-def time_to_go(remaining: timedelta | None, *, lands: bool = True) -> str:
+def time_to_go(remaining: timedelta | None) -> str:
     """A countdown for a card, as of drawing, in steps a crawler's copy stays true to for a
     while: whole days beyond two days, whole hours beyond two hours, then ten minutes."""
     if remaining is None or remaining <= timedelta(0):

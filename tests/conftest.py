@@ -90,3 +90,10 @@ def site():
             for status in Rsvp.Status.values
         }
         yield people
+
+
+@pytest.fixture
+def site_at_now(site):
+    """The seeded site (``site``) with the clock held at SITE_NOW for the whole test."""
+    with time_machine.travel(SITE_NOW, tick=False):
+        yield site

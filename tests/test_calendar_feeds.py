@@ -6,7 +6,6 @@ to date (stable UIDs, SEQUENCE grows on change); cheap to refresh (ETag, Last-Mo
 from datetime import date, time, timedelta
 
 import pytest
-import time_machine
 import vobject
 from django.core.cache import caches
 from django.test import Client
@@ -15,7 +14,6 @@ from icalendar import Calendar
 from events.models import Event
 from lights.models import Lighting
 from missions.models import Mission
-from tests.conftest import SITE_NOW
 from tests.factories import make_lighting
 
 pytestmark = pytest.mark.django_db
@@ -26,12 +24,6 @@ FEEDS = {
     "every lighting": "/lights/calendar.ics",
     "one city's lightings": "/lights/new-york/calendar.ics",
 }
-
-
-@pytest.fixture
-def seeded(site):
-    with time_machine.travel(SITE_NOW, tick=False):
-        yield site
 
 
 def entries(body: bytes) -> dict[str, dict]:
@@ -55,7 +47,7 @@ def entries(body: bytes) -> dict[str, dict]:
 
 
 @pytest.mark.parametrize("path", FEEDS.values(), ids=FEEDS.keys())
-def test_every_feed_is_a_subscribable_calendar_both_parsers_read(seeded, path):
+def test_every_feed_is_a_subscribable_calendar_both_parsers_read(site_at_now, path):
     answer = Client().get(path)
     assert answer.status_code == 200
     assert answer["Content-Type"] == "text/calendar; charset=utf-8"
@@ -70,7 +62,7 @@ def test_every_feed_is_a_subscribable_calendar_both_parsers_read(seeded, path):
     assert Client().get(path).content == body
 
 
-def test_the_timeline_feed_has_each_milestone_at_the_time_earth_heard_it(seeded):
+def test_the_timeline_feed_has_each_milestone_at_the_time_earth_heard_it(site_at_now):
     mission = Mission.objects.get(slug="perseverance")
     found = entries(Client().get("/missions/perseverance/calendar.ics").content)
     touchdown = mission.milestones.get(kind="touchdown")
@@ -79,7 +71,7 @@ def test_the_timeline_feed_has_each_milestone_at_the_time_earth_heard_it(seeded)
     assert entry["summary"] == f"Perseverance: {touchdown.title}"
 
 
-def test_a_refresh_with_nothing_changed_is_a_304_and_a_change_is_not(seeded):
+def test_a_refresh_with_nothing_changed_is_a_304_and_a_change_is_not(site_at_now):
     client = Client()
     first = client.get("/events/calendar.ics")
     etag, modified = first["ETag"], first["Last-Modified"]
@@ -95,7 +87,7 @@ def test_a_refresh_with_nothing_changed_is_a_304_and_a_change_is_not(seeded):
     assert "Virtual NASA Social, moved" in summaries
 
 
-def test_an_attendees_calendar_entry_updates_when_the_event_moves(seeded):
+def test_an_attendees_calendar_entry_updates_when_the_event_moves(site_at_now):
     """The event's own file (the one an attendee adds from their page and emails) has the
     feed's UID, and its SEQUENCE grows with each change a calendar shows."""
     path = "/events/perseverance-virtual-nasa-social-rehearsal/calendar.ics"
@@ -115,7 +107,7 @@ def test_an_attendees_calendar_entry_updates_when_the_event_moves(seeded):
     assert entries(Client().get(path).content)[uid]["sequence"] == after["sequence"]
 
 
-def test_a_city_subscription_picks_up_a_newly_approved_lighting(seeded, staff_client):
+def test_a_city_subscription_picks_up_a_newly_approved_lighting(site_at_now, staff_client):
     client = Client()
     path = "/lights/chicago/calendar.ics"
     before = entries(client.get(path).content)
@@ -153,20 +145,20 @@ def test_a_city_subscription_picks_up_a_newly_approved_lighting(seeded, staff_cl
 
 
 @pytest.mark.parametrize("city", ["atlantis", "no-such-city", "chicago-2"])
-def test_a_feed_for_a_city_with_no_lightings_is_not_found(seeded, city):
+def test_a_feed_for_a_city_with_no_lightings_is_not_found(site_at_now, city):
     answer = Client().get(f"/lights/{city}/calendar.ics")
     assert answer.status_code == 404
     assert "text/html" in answer["Content-Type"]
 
 
-def test_no_feed_carries_an_attendees_name_email_token_or_join_link(seeded):
+def test_no_feed_carries_an_attendees_name_email_token_or_join_link(site_at_now):
     event = Event.objects.get(slug="perseverance-virtual-nasa-social-rehearsal")
     event.join_url = "https://example.org/join/secret-room"
     event.save()
     private = [
-        *(rsvp.name for rsvp in seeded.values()),
-        *(rsvp.email for rsvp in seeded.values()),
-        *(rsvp.token for rsvp in seeded.values()),
+        *(rsvp.name for rsvp in site_at_now.values()),
+        *(rsvp.email for rsvp in site_at_now.values()),
+        *(rsvp.token for rsvp in site_at_now.values()),
         "secret-room",
     ]
     for path in [*FEEDS.values(), f"{event.get_absolute_url()}calendar.ics"]:
@@ -174,7 +166,7 @@ def test_no_feed_carries_an_attendees_name_email_token_or_join_link(seeded):
         assert [text for text in private if text in body] == [], path
 
 
-def test_pages_offer_each_feed_to_subscribe_to_and_to_download(seeded):
+def test_pages_offer_each_feed_to_subscribe_to_and_to_download(site_at_now):
     for page, feed in (
         ("/events/", "/events/calendar.ics"),
         ("/missions/perseverance/", "/missions/perseverance/calendar.ics"),
@@ -186,7 +178,7 @@ def test_pages_offer_each_feed_to_subscribe_to_and_to_download(seeded):
     assert 'href="/events/calendar.ics"' in Client().get("/events/").content.decode()
 
 
-def test_a_feed_speaks_the_language_of_its_address(seeded):
+def test_a_feed_speaks_the_language_of_its_address(site_at_now):
     spanish = Calendar.from_ical(Client().get("/es/lights/chicago/calendar.ics").content)
     assert (
         str(spanish["X-WR-CALNAME"])

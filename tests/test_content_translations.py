@@ -5,7 +5,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-import time_machine
 from django.core.cache import caches
 from django.test import Client
 
@@ -13,19 +12,12 @@ from events.models import Event
 from lights.models import Lighting
 from missions.models import Mission
 from missions.rehearsal import mission_rehearse
-from tests.conftest import SITE_NOW
 from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(site):
-    with time_machine.travel(SITE_NOW, tick=False):
-        yield site
-
-
-def test_a_spanish_mission_page_shows_the_spanish_content(seeded):
+def test_a_spanish_mission_page_shows_the_spanish_content(site_at_now):
     page = Client().get("/es/missions/perseverance/").content.decode()
     text = page_text(page)
     assert "El rover más ambicioso de la NASA" in text
@@ -36,20 +28,20 @@ def test_a_spanish_mission_page_shows_the_spanish_content(seeded):
     assert '<p class="lead">El rover más ambicioso' in page
 
 
-def test_the_hope_mission_reads_in_arabic(seeded):
+def test_the_hope_mission_reads_in_arabic(site_at_now):
     page = Client().get("/ar/missions/hope/").content.decode()
     assert "<h1>مسبار الأمل (مشروع الإمارات لاستكشاف المريخ)</h1>" in page
     assert "أول مهمة عربية بين الكواكب" in page_text(page)
     assert "تأكيد الدخول في مدار المريخ" in page_text(page)
 
 
-def test_what_is_not_translated_yet_shows_in_english_marked_as_english(seeded):
+def test_what_is_not_translated_yet_shows_in_english_marked_as_english(site_at_now):
     page = Client().get("/ar/missions/perseverance/").content.decode()
     assert '<p class="lead" lang="en" dir="ltr">NASA&#x27;s most ambitious rover yet' in page
     assert '<span lang="en" dir="ltr">Cruise stage separation</span>' in page
 
 
-def test_a_countdown_phase_naming_an_untranslated_step_marks_the_step_as_english(seeded):
+def test_a_countdown_phase_naming_an_untranslated_step_marks_the_step_as_english(site_at_now):
     """Before: "الاقتراب النهائي: Cruise stage separation" was all marked Arabic."""
     mission_rehearse(mission=Mission.objects.get(slug="perseverance"), minutes=12)
     page = Client().get("/ar/").content.decode()
@@ -64,7 +56,7 @@ def test_a_countdown_phase_naming_an_untranslated_step_marks_the_step_as_english
     ) in spanish
 
 
-def test_the_lights_name_their_cities_and_countries_in_the_pages_language(seeded):
+def test_the_lights_name_their_cities_and_countries_in_the_pages_language(site_at_now):
     spanish = page_text(Client().get("/es/lights/").content.decode())
     assert "Nueva York, Estados Unidos" in spanish
     assert "United States" not in spanish
@@ -80,7 +72,7 @@ def test_the_lights_name_their_cities_and_countries_in_the_pages_language(seeded
     assert '<span lang="en" dir="ltr">Chicago</span>، الولايات المتحدة' in arabic
 
 
-def test_a_rehearsal_carries_every_translation_with_its_own_label(seeded):
+def test_a_rehearsal_carries_every_translation_with_its_own_label(site_at_now):
     rehearsal = Mission.objects.get(slug="perseverance-rehearsal")
     assert rehearsal.name_es == "Perseverance (Ensayo)"
     assert rehearsal.name_ar == "Perseverance (تدريب)"
@@ -92,13 +84,13 @@ def test_a_rehearsal_carries_every_translation_with_its_own_label(seeded):
     assert "NASA Social virtual: Perseverance aterriza en Marte (Ensayo)" in home
 
 
-def test_english_pages_keep_the_english_content(seeded):
+def test_english_pages_keep_the_english_content(site_at_now):
     text = page_text(Client().get("/missions/perseverance/").content.decode())
     assert "NASA's most ambitious rover yet" in text
     assert "El rover más ambicioso" not in text
 
 
-def test_html_in_a_translation_is_shown_as_text(seeded):
+def test_html_in_a_translation_is_shown_as_text(site_at_now):
     Mission.objects.filter(slug="insight").update(summary_es="<script>alert(1)</script>")
     caches["default"].clear()
     page = Client().get("/es/missions/insight/").content.decode()
@@ -106,7 +98,7 @@ def test_html_in_a_translation_is_shown_as_text(seeded):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
-def test_staff_edit_every_language_beside_the_english(seeded, staff_client):
+def test_staff_edit_every_language_beside_the_english(site_at_now, staff_client):
     hope = Mission.objects.get(slug="hope")
     form = staff_client.get(f"/admin/missions/mission/{hope.pk}/change/").content.decode()
     for field in ("name_en", "name_es", "name_ar", "summary_ar", "body_es"):
@@ -114,7 +106,7 @@ def test_staff_edit_every_language_beside_the_english(seeded, staff_client):
     assert 'lang="ar" dir="auto"' in form
 
 
-def test_the_admin_lists_which_translations_are_missing(seeded, staff_client):
+def test_the_admin_lists_which_translations_are_missing(site_at_now, staff_client):
     listing = staff_client.get("/admin/missions/mission/?missing=ar").content.decode()
     assert '<span title="body, landing_site_name, name, status_note, summary">Arabic</span>' in (
         listing
@@ -182,7 +174,7 @@ PUBLIC_PAGES = [
 
 
 @pytest.mark.parametrize("language", ["es", "ar"])
-def test_a_visitor_meets_no_english_outside_what_is_marked_english(seeded, language):
+def test_a_visitor_meets_no_english_outside_what_is_marked_english(site_at_now, language):
     found = {}
     for page in PUBLIC_PAGES:
         text = text_outside_english(Client().get(f"/{language}/{page}").content.decode())
@@ -193,7 +185,7 @@ def test_a_visitor_meets_no_english_outside_what_is_marked_english(seeded, langu
     assert found == {}
 
 
-def test_calendar_files_speak_the_language_of_their_address(seeded):
+def test_calendar_files_speak_the_language_of_their_address(site_at_now):
     event = Client().get("/es/events/perseverance-landing-live-broadcast/calendar.ics")
     body = event.content.decode()
     assert "SUMMARY:Aterrizaje de Perseverance: transmisión en directo en NASA TV" in body

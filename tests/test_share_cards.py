@@ -50,15 +50,9 @@ def preview(path: str) -> tuple[dict[str, str], Image.Image, object]:
     return tags, Image.open(BytesIO(answer.content)), answer
 
 
-@pytest.fixture
-def seeded(site):
-    with time_machine.travel(SITE_NOW, tick=False):
-        yield site
-
-
 @pytest.mark.parametrize("language", ["", "/es", "/ar"])
 @pytest.mark.parametrize("page", PAGES)
-def test_a_link_preview_shows_the_pages_own_card(seeded, page, language):
+def test_a_link_preview_shows_the_pages_own_card(site_at_now, page, language):
     tags, image, answer = preview(language + PAGES[page])
     assert tags["twitter:card"] == "summary_large_image"
     assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
@@ -72,7 +66,7 @@ def test_a_link_preview_shows_the_pages_own_card(seeded, page, language):
     assert tags["og:image:alt"] and image.text["Description"] == tags["og:image:alt"]
 
 
-def test_cards_name_their_page_its_key_time_and_the_time_to_go(seeded):
+def test_cards_name_their_page_its_key_time_and_the_time_to_go(site_at_now):
     mission, _image, _answer = preview(PAGES["mission"])
     assert mission["og:image:alt"].startswith("Perseverance (Rehearsal) · ")
     assert "Touchdown, as Earth will hear it: Thu 10 Jan 2030, 12:30 UTC" in mission["og:image:alt"]
@@ -84,7 +78,7 @@ def test_cards_name_their_page_its_key_time_and_the_time_to_go(seeded):
 
 
 def test_a_card_is_drawn_once_then_served_from_memory_without_a_query(
-    seeded, django_assert_num_queries
+    site_at_now, django_assert_num_queries
 ):
     url = meta(Client().get(PAGES["event"]).content.decode())["og:image"]
     path = url.removeprefix("http://127.0.0.1:8000")
@@ -99,7 +93,7 @@ def test_a_card_is_drawn_once_then_served_from_memory_without_a_query(
     assert draw.call_count == 1
 
 
-def test_a_changed_page_gets_a_new_card_and_the_old_address_leads_to_it(seeded):
+def test_a_changed_page_gets_a_new_card_and_the_old_address_leads_to_it(site_at_now):
     old = meta(Client().get(PAGES["event"]).content.decode())["og:image"]
     event = Event.objects.get(slug="perseverance-virtual-nasa-social-rehearsal")
     event.title = "Watch party, moved"
@@ -127,15 +121,15 @@ def test_a_changed_page_gets_a_new_card_and_the_old_address_leads_to_it(seeded):
         "/missions/perseverance/card-NOTHEX.png",
     ],
 )
-def test_a_card_for_nothing_is_not_found(seeded, path):
+def test_a_card_for_nothing_is_not_found(site_at_now, path):
     assert Client().get(path).status_code == 404
 
 
-def test_a_card_never_shows_an_attendees_name_or_email(seeded):
+def test_a_card_never_shows_an_attendees_name_or_email(site_at_now):
     _tags, image, answer = preview(PAGES["event"])
     text = image.text["Description"] + answer.content.decode("latin-1")
-    assert [person.name for person in seeded.values() if person.name in text] == []
-    assert [person.email for person in seeded.values() if person.email in text] == []
+    assert [person.name for person in site_at_now.values() if person.name in text] == []
+    assert [person.email for person in site_at_now.values() if person.email in text] == []
 
 
 ANY_TITLE = st.one_of(

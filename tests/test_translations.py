@@ -6,7 +6,6 @@ from pathlib import Path
 
 import polib
 import pytest
-import time_machine
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
@@ -14,7 +13,6 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from marsweb.timezones import DATE_TIME
-from tests.conftest import SITE_NOW
 from tests.text import page_text
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
@@ -86,14 +84,8 @@ def test_no_string_in_the_code_is_missing_from_the_catalogues(tmp_path, settings
         assert missing == [], f"{language}: translate these in locale/{language} (README)"
 
 
-@pytest.fixture
-def seeded_site(site):
-    with time_machine.travel(SITE_NOW, tick=False):
-        yield site
-
-
 @pytest.mark.django_db
-def test_the_spanish_home_page_speaks_spanish(seeded_site):
+def test_the_spanish_home_page_speaks_spanish(site_at_now):
     text = page_text(Client().get("/es/").content.decode())
     assert "Saltar al contenido" in text
     assert "Próximos eventos" in text
@@ -104,7 +96,7 @@ def test_the_spanish_home_page_speaks_spanish(seeded_site):
 
 
 @pytest.mark.django_db
-def test_the_arabic_home_page_speaks_arabic(seeded_site):
+def test_the_arabic_home_page_speaks_arabic(site_at_now):
     text = page_text(Client().get("/ar/").content.decode())
     assert "انتقل إلى المحتوى" in text
     assert "الفعاليات القادمة" in text
@@ -113,7 +105,7 @@ def test_the_arabic_home_page_speaks_arabic(seeded_site):
 
 
 @pytest.mark.django_db
-def test_dates_are_written_the_languages_way(seeded_site):
+def test_dates_are_written_the_languages_way(site_at_now):
     spanish = page_text(Client().get("/es/missions/hope/").content.decode())
     assert "19 de julio de 2020 (UTC)" in spanish
     assert "mar 9 feb 2021, 15:42:00 UTC" in spanish
@@ -122,7 +114,7 @@ def test_dates_are_written_the_languages_way(seeded_site):
 
 
 @pytest.mark.django_db
-def test_numbers_for_the_browser_keep_their_point_in_every_language(seeded_site):
+def test_numbers_for_the_browser_keep_their_point_in_every_language(site_at_now):
     """Spanish and Arabic write 1,5 for people; SVG coordinates and data for scripts stay 1.5."""
     page = Client().get("/es/missions/perseverance/").content.decode()
     assert 'points="78.0,46.0 ' in page
@@ -130,7 +122,7 @@ def test_numbers_for_the_browser_keep_their_point_in_every_language(seeded_site)
 
 
 @pytest.mark.django_db
-def test_a_live_fragment_speaks_its_pages_language(seeded_site):
+def test_a_live_fragment_speaks_its_pages_language(site_at_now):
     fragment = Client().get(
         "/es/missions/perseverance-rehearsal/countdown/", HTTP_HX_REQUEST="true"
     )
@@ -161,7 +153,7 @@ PAGE_QUERIES = {
 
 
 @pytest.mark.django_db
-def test_each_page_costs_the_same_queries_in_every_language(seeded_site, django_assert_num_queries):
+def test_each_page_costs_the_same_queries_in_every_language(site_at_now, django_assert_num_queries):
     for page, queries in PAGE_QUERIES.items():
         for prefix in ("/", "/es/", "/ar/"):
             with django_assert_num_queries(queries):

@@ -4,23 +4,15 @@ import json
 
 import geojson
 import pytest
-import time_machine
 from django.test import Client
 
 from lights.models import Lighting
-from tests.conftest import SITE_NOW
 from tests.factories import lighting_submission
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(site):
-    with time_machine.travel(SITE_NOW, tick=False):
-        yield site
-
-
-def test_the_lights_are_valid_rfc_7946_geojson_with_their_times_and_state(seeded):
+def test_the_lights_are_valid_rfc_7946_geojson_with_their_times_and_state(site_at_now):
     answer = Client().get("/lights.geojson")
     assert answer.status_code == 200
     assert answer["Content-Type"] == "application/geo+json"
@@ -51,21 +43,21 @@ def test_the_lights_are_valid_rfc_7946_geojson_with_their_times_and_state(seeded
     assert (adler["state"], adler["starts_at"]) == ("tba", None)
 
 
-def test_the_map_data_is_cacheable_and_a_repeat_is_a_304(seeded):
+def test_the_map_data_is_cacheable_and_a_repeat_is_a_304(site_at_now):
     client = Client()
     first = client.get("/lights.geojson")
     assert first["Cache-Control"] == "public, max-age=60"
     assert client.get("/lights.geojson", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
 
 
-def test_the_map_data_leaves_out_unpublished_lightings_and_the_submitters_address(seeded):
+def test_the_map_data_leaves_out_unpublished_lightings_and_the_submitters_address(site_at_now):
     Client().post("/lights/submit/", lighting_submission())
     body = Client().get("/lights.geojson").content.decode()
     assert "Pasadena City Hall" not in body
     assert "clerk@example.org" not in body and "submitter" not in body
 
 
-def test_the_map_data_speaks_the_language_of_its_address(seeded):
+def test_the_map_data_speaks_the_language_of_its_address(site_at_now):
     features = json.loads(Client().get("/es/lights.geojson").content)["features"]
     empire = next(f for f in features if f["properties"]["city"] == "Nueva York")
     assert empire["properties"]["country"] == "Estados Unidos"
@@ -77,7 +69,7 @@ def test_the_map_data_speaks_the_language_of_its_address(seeded):
     }
 
 
-def test_the_lights_page_links_its_map_data(seeded):
+def test_the_lights_page_links_its_map_data(site_at_now):
     page = Client().get("/lights/").content.decode()
     assert '<link rel="alternate" type="application/geo+json" href="/lights.geojson"' in page
     assert 'href="/lights.geojson" type="application/geo+json"' in page
