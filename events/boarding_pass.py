@@ -8,18 +8,17 @@ an Arabic pass is laid out right to left. What the image shows is also in its PN
 
 import hashlib
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from io import BytesIO
 
 from django.core.cache import caches
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import translation
 from django.utils.translation import pgettext
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 from marsweb.drawing import Canvas, is_rtl
-from marsweb.timezones import DATE_TIME, zone_label
+from marsweb.timezones import zoned
 from missions.landing import LandingStamp
 
 WIDTH, HEIGHT = 1200, 500
@@ -61,21 +60,16 @@ def boarding_pass_png(
         )
 
 
-def _landing_words(landing: LandingStamp, zone) -> tuple[str, str]:
-    """(what, when): the landing as the pass's stub and its description say it."""
-    heard = timezone.localtime(landing.heard_at, zone)
-    when = f"{date_format(heard, DATE_TIME)} {zone_label(heard)}"
+def _landing_title(landing: LandingStamp) -> str:
+    """The landing as the stub says it: what Earth waits for, then the stamp's word."""
     touchdown = landing.kind == "touchdown"
     if not landing.happened:
-        what = (
-            pgettext("boarding pass", "TOUCHDOWN, AS EARTH HEARS IT")
-            if touchdown
-            else pgettext("boarding pass", "ARRIVAL, AS EARTH HEARS IT")
-        )
-        return what, when
+        if touchdown:
+            return pgettext("boarding pass", "TOUCHDOWN, AS EARTH HEARS IT")
+        return pgettext("boarding pass", "ARRIVAL, AS EARTH HEARS IT")
     return (
         pgettext("boarding pass", "LANDED") if touchdown else pgettext("boarding pass", "IN ORBIT")
-    ), when
+    )
 
 
 def _landing_sentence(landing: LandingStamp, when: str) -> str:
@@ -110,7 +104,7 @@ def _stamp(image: Image.Image, canvas: "Canvas", landing: LandingStamp, rtl: boo
     stamp.draw.rounded_rectangle(
         (6, 6, 324, 194), radius=22, fill=(*DARK, 215), outline=ink, width=6
     )
-    what, _when = _landing_words(landing, UTC)
+    what = _landing_title(landing)
     text, size = stamp.fit(what, 48, 290, rtl)
     stamp.centered(165, 22, text, size, ink, "bold")
     lines = []
@@ -164,7 +158,7 @@ def _draw(*, name, event_title, starts_local, destination, code, waitlist_positi
     draw.ellipse(canvas.box(1010, 320, 1080, 345), fill=(150, 48, 9))
     draw.line((canvas.x(860), 110, canvas.x(860), HEIGHT - 20), fill=MUTED, width=2)
 
-    departs = f"{date_format(starts_local, DATE_TIME)} {zone_label(starts_local)}"
+    departs = zoned(starts_local, starts_local.tzinfo)
     rows = [
         (pgettext("boarding pass", "PASSENGER"), name, 56),
         (pgettext("boarding pass", "FLIGHT"), event_title, 40),
@@ -188,7 +182,8 @@ def _draw(*, name, event_title, starts_local, destination, code, waitlist_positi
     canvas.text(900, 420, stub, 24, WAITLIST if waitlisted else MUTED, "bold")
     landing_text = ""
     if landing is not None:
-        what, when = _landing_words(landing, starts_local.tzinfo)
+        when = zoned(landing.heard_at, starts_local.tzinfo)  # on the pass's clock
+        what = _landing_title(landing)
         if landing.happened:
             _stamp(image, canvas, landing, rtl)
         else:

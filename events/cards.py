@@ -3,17 +3,14 @@ zone named, and the time to go."""
 
 from datetime import datetime
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import get_language, pgettext
 
 from events.models import Event
 from marsweb.cards import Card, time_to_go
-from marsweb.timezones import DATE_TIME, zone_label
+from marsweb.timezones import zoned
 
 
 def event_card(event: Event, now: datetime) -> Card:
-    local = timezone.localtime(event.starts_at, event.zone)
     eyebrow = event.get_kind_display()
     if event.mission is not None:
         eyebrow = f"{eyebrow} · {event.mission.name}"
@@ -21,7 +18,7 @@ def event_card(event: Event, now: datetime) -> Card:
         eyebrow=eyebrow,
         title=event.title,
         when_label=pgettext("share card", "Starts"),
-        when=f"{date_format(local, DATE_TIME)} {zone_label(local)}",
+        when=zoned(event.starts_at, event.zone),
         countdown=time_to_go(event.starts_at - now),
         language=get_language(),
     )

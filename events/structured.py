@@ -1,69 +1,43 @@
-"""An event page's schema.org Event (JSON-LD): what search engines show of it, as Google's
-event guidelines ask (dates with their offset, online attendance, its status, the organizer,
-and an offer whose availability follows the seats left)."""
-
-from datetime import datetime
-
-from django.templatetags.static import static
+"""An event page's schema.org Event (JSON-LD): what search engines show of it, with an offer
+whose availability follows the seats left (marsweb.structured)."""
 
 from events.display import Seats
 from events.models import Event
-from marsweb.structured import SCHEMA, absolute, organizer
-
-AVAILABILITY = {
-    "open": f"{SCHEMA}/InStock",
-    "few": f"{SCHEMA}/LimitedAvailability",
-    "full": f"{SCHEMA}/SoldOut",  # new sign-ups join the waitlist
-    "closed": f"{SCHEMA}/Discontinued",
-}
+from marsweb.structured import absolute, online_event
 
 
 def availability(seats: Seats) -> str:
+    """A schema.org ItemAvailability: in stock, limited at 10 seats or fewer, sold out once
+    new sign-ups join the waitlist, discontinued once sign-ups close."""
     if not seats.rsvp_open:
-        return AVAILABILITY["closed"]
+        return "Discontinued"
     if seats.left is None:
-        return AVAILABILITY["open"]
+        return "InStock"
     if seats.left == 0:
-        return AVAILABILITY["full"]
-    return AVAILABILITY["few"] if seats.left <= 10 else AVAILABILITY["open"]
+        return "SoldOut"
+    return "LimitedAvailability" if seats.left <= 10 else "InStock"
 
 
-def event_data(event: Event, seats: Seats, *, image: str = "") -> dict:
+def event_data(event: Event, seats: Seats, *, image: str) -> dict:
+    """``image``: the event's share card (events.cards), absolute."""
     page = absolute(event.get_absolute_url())
-    local = event.zone
-    data = {
-        "@context": SCHEMA,
-        "@type": "Event",
-        "@id": page + "#event",
-        "name": event.title,
-        "description": event.summary,
-        "url": page,
-        "startDate": _iso(event.starts_at.astimezone(local)),
-        "endDate": _iso(event.ends_at.astimezone(local)),
-        "eventAttendanceMode": f"{SCHEMA}/OnlineEventAttendanceMode",
-        "eventStatus": f"{SCHEMA}/EventScheduled",
-        "location": {"@type": "VirtualLocation", "url": page},
-        "image": [image or absolute(static("img/og-default.png"))],
-        "organizer": organizer(),
-        "offers": {
-            "@type": "Offer",
-            "url": page + "#rsvp-title",
-            "price": "0",
-            "priceCurrency": "USD",
-            "availability": availability(seats),
-            # When sign-ups opened: their opening time, or (none set) when the event was
-            # published, and never after the event's own start.
-            "validFrom": _iso(
-                min(event.rsvp_opens_at or event.created_at, event.starts_at).astimezone(local)
-            ),
-        },
-        "isAccessibleForFree": True,
-    }
-    if event.mission is not None:
-        data["about"] = {"@type": "Thing", "name": event.mission.name}
-        data["performer"] = {"@type": "Organization", "name": event.mission.agency}
-    return data
-
-
-def _iso(moment: datetime) -> str:
-    return moment.replace(microsecond=0).isoformat()
+    mission = event.mission
+    return online_event(
+        page=page,
+        anchor="event",
+        name=event.title,
+        description=event.summary,
+        # On the event's own clock, as its page shows it.
+        starts=event.starts_at.astimezone(event.zone),
+        ends=event.ends_at.astimezone(event.zone),
+        image=image,
+        performer=mission.agency if mission else str(event.get_kind_display()),
+        availability=availability(seats),
+        offer_url=page + "#rsvp-title",
+        # When sign-ups opened: their opening time, or (none set) when the event was
+        # published, and never after the event's own start.
+        valid_from=min(event.rsvp_opens_at or event.created_at, event.starts_at).astimezone(
+            event.zone
+        ),
+        about={"@type": "Thing", "name": mission.name} if mission else None,
+    )

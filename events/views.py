@@ -21,7 +21,7 @@ from events.models import Event, Rsvp
 from events.structured import event_data
 from marsweb import clock, ratelimit
 from marsweb.caching import fragment_view, per_second, per_second_page, staff_preview
-from marsweb.cards import card_response
+from marsweb.cards import card_response, share
 from marsweb.countdown import CountdownPanel
 from marsweb.csrf import public_form
 from marsweb.htmx import HtmxHttpRequest
@@ -60,6 +60,7 @@ def _detail(
 ) -> HttpResponse:
     now = clock.now().replace(microsecond=0)
     seats = seats_now(event, now)
+    card = share(event_card(event, now), "events:card", slug=event.slug)
     return render(
         request,
         "events/event_detail.html",
@@ -67,8 +68,8 @@ def _detail(
             "event": event,
             "countdown": event_countdown_panel(event, now),
             "seats": seats,
-            "structured_data": event_data(event, seats),
-            "share_card": _share_card(event_card(event, now), event),
+            "structured_data": event_data(event, seats, image=card["url"]),
+            "share_card": card,
             "form": form or RsvpForm(),
             "message": message,
             "now": now,
@@ -294,11 +295,6 @@ def rsvp_boarding_pass(request: HttpRequest, token: str) -> HttpResponse:
         f'attachment; filename="boarding-pass-{slugify(event.slug)}.png"'
     )
     return _private(response)
-
-
-def _share_card(card, event: Event) -> dict:
-    url = reverse("events:card", kwargs={"slug": event.slug, "digest": card.digest})
-    return {"url": url, "alt": card.alt}
 
 
 @require_GET

@@ -3,13 +3,11 @@ city's clock with the zone named, and the time to go."""
 
 from datetime import datetime
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import get_language, pgettext
 
 from lights.models import Lighting
 from marsweb.cards import Card, time_to_go
-from marsweb.timezones import DATE_TIME, zone_label
+from marsweb.timezones import zoned
 
 
 def lights_card(lightings: list[Lighting], now: datetime) -> Card:
@@ -20,12 +18,11 @@ def lights_card(lightings: list[Lighting], now: datetime) -> Card:
     when_label = when = countdown = ""
     if coming:
         first = coming[0]
-        local = timezone.localtime(first.starts_at, first.zone)
         when_label = pgettext("share card", "Next: %(landmark)s, %(city)s") % {
             "landmark": first.landmark,
             "city": first.city,
         }
-        when = f"{date_format(local, DATE_TIME)} {zone_label(local)}"
+        when = zoned(first.starts_at, first.zone)
         countdown = time_to_go(first.starts_at - now)
     return Card(
         eyebrow=pgettext("share card", "City lights"),

@@ -16,7 +16,7 @@ from lights.forms import LightingSubmitForm
 from lights.models import Lighting
 from marsweb import clock, ratelimit
 from marsweb.caching import content_response, fragment_view, per_second_page
-from marsweb.cards import card_response
+from marsweb.cards import card_response, share
 from marsweb.csrf import public_form
 from marsweb.htmx import HtmxHttpRequest
 from marsweb.ical import calendar_response
@@ -94,13 +94,9 @@ def lights_page(request: HtmxHttpRequest) -> HttpResponse:
             "map": MAP,
             "now": now,
             "lit_now": schedule.lit_now(lightings, now=now),
-            "share_card": _share_card(lights_card(lightings, now)),
+            "share_card": share(lights_card(lightings, now), "lights:card"),
         },
     )
-
-
-def _share_card(card) -> dict:
-    return {"url": reverse("lights:card", kwargs={"digest": card.digest}), "alt": card.alt}
 
 
 @require_GET

@@ -18,8 +18,10 @@ from dataclasses import asdict, dataclass
 from datetime import timedelta
 from io import BytesIO
 
+from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from PIL import Image, ImageDraw
@@ -183,3 +185,10 @@ def card_answer(png: bytes) -> HttpResponse:
 def card_url(card: Card, path: str, digest: str) -> str:
     """``path`` (a card's address) with ``digest`` replaced by the card's."""
     return path.replace(f"card-{digest}.png", f"card-{card.digest}.png")
+
+
+def share(card: Card, url_name: str, **url_kwargs) -> dict:
+    """What a page says of its card (templates/base.html's og:image): its address, named by
+    ``url_name`` and the card's hash, absolute, and its words as alt text."""
+    path = reverse(url_name, kwargs={**url_kwargs, "digest": card.digest})
+    return {"url": settings.SITE_URL + path, "alt": card.alt}

@@ -2,6 +2,8 @@
 site as organizer. Pages add their own (events.structured, missions.structured); templates
 write it with the ``ld_json`` filter."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext, gettext_lazy
@@ -45,3 +47,55 @@ def organizer() -> dict:
         "name": gettext("Mars landing night"),
         "url": absolute(reverse("home")),
     }
+
+
+def online_event(
+    *,
+    page: str,
+    anchor: str,
+    name: str,
+    description: str,
+    starts: datetime,
+    ends: datetime,
+    image: str,
+    performer: str,
+    availability: str,
+    offer_url: str,
+    valid_from: datetime,
+    about: dict | None = None,
+) -> dict:
+    """A free event watched online, as Google's event guidelines want it: times with their
+    offset (on the clock they are given in), online attendance, the site as organizer, an
+    Offer of free places (``availability``: a schema.org ItemAvailability name)."""
+    data = {
+        "@context": SCHEMA,
+        "@type": "Event",
+        "@id": f"{page}#{anchor}",
+        "name": name,
+        "description": description,
+        "url": page,
+        "startDate": _iso(starts),
+        "endDate": _iso(ends),
+        "eventAttendanceMode": f"{SCHEMA}/OnlineEventAttendanceMode",
+        "eventStatus": f"{SCHEMA}/EventScheduled",
+        "location": {"@type": "VirtualLocation", "url": page},
+        "image": [image],
+        "organizer": organizer(),
+        "performer": {"@type": "Organization", "name": performer},
+        "isAccessibleForFree": True,
+        "offers": {
+            "@type": "Offer",
+            "url": offer_url,
+            "price": "0",
+            "priceCurrency": "USD",
+            "availability": f"{SCHEMA}/{availability}",
+            "validFrom": _iso(valid_from),
+        },
+    }
+    if about:
+        data["about"] = about
+    return data
+
+
+def _iso(moment: datetime) -> str:
+    return moment.replace(microsecond=0).isoformat()

@@ -1,7 +1,7 @@
 """The visitor's time zone: which names are valid and how the choice is remembered."""
 
 import zoneinfo
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from functools import cache
 
 from django.conf import settings
@@ -100,11 +100,18 @@ def zone_label(local: datetime) -> str:
     return f"UTC{label}" if label.startswith(("+", "-")) else label
 
 
+def zoned(moment: datetime, zone: tzinfo = UTC) -> str:
+    """``Thu 18 Feb 2021, 11:15 PST``: the moment on ``zone``'s clock, the zone named, in the
+    active language. Plain text, for images and calendar files."""
+    local = timezone.localtime(moment, zone)
+    return f"{date_format(local, DATE_TIME)} {zone_label(local)}"
+
+
 def zone_and_utc(moment: datetime, zone: zoneinfo.ZoneInfo) -> str:
     """``Thu 18 Feb 2021, 11:15 PST (19:15 UTC)``: the zone's time, then UTC's (with its own
     day when that differs). Plain text, for email and the admin."""
     local = timezone.localtime(moment, zone)
-    text = f"{date_format(local, DATE_TIME)} {zone_label(local)}"
+    text = zoned(moment, zone)
     if zone.key == "UTC":
         return text
     utc = moment.astimezone(UTC)

@@ -16,7 +16,7 @@ from events.models import Event
 from lights.models import Lighting
 from marsweb import clock, timezones
 from marsweb.caching import per_second_page
-from marsweb.cards import Card, card_response
+from marsweb.cards import Card, card_response, share
 from marsweb.icons import mars_icon_png
 from missions import live
 from missions.cards import mission_card
@@ -33,34 +33,36 @@ HOME_LIGHTINGS = 6
 def home(request: HttpRequest) -> HttpResponse:
     """The featured landing's live countdown, next events, tonight's lights, the missions."""
     now = clock.now().replace(microsecond=0)
-    published = Mission.objects.published()
-    featured = published.select_related("rehearsal_of").featured_for_home(now=now)
+    featured, milestones, feed = _featured_landing(now)
     context: dict = {"featured": featured, "now": now}
     context["events"] = events = list(
         Event.objects.published().upcoming(now=now).select_related("mission")[:HOME_EVENTS]
     )
-    milestones = []
     if featured is not None:
-        milestones = list(featured.milestones.all())
         context["countdown"] = mission_countdown_panel(featured, milestones, now)
-        context["feed"] = live.build_feed(
-            featured, milestones, LiveUpdate.objects.filter(mission=featured), now=now
-        )
+        context["feed"] = feed
         # The hero's second button: the next event watching this landing, if any.
         context["watch"] = next((e for e in events if e.mission_id == featured.pk), None)
     context["lightings"] = list(Lighting.objects.published().tonight(now=now)[:HOME_LIGHTINGS])
     context["missions"] = list(
-        published.real()
+        Mission.objects.published()
+        .real()
         .exclude(pk=featured.pk if featured else None)
         .select_related("parent")
         .prefetch_related("images")[:HOME_MISSIONS]
     )
-    card = _home_card(featured, milestones, context.get("feed"), now)
-    context["share_card"] = {
-        "url": reverse("home-card", kwargs={"digest": card.digest}),
-        "alt": card.alt,
-    }
+    context["share_card"] = share(_home_card(featured, milestones, feed, now), "home-card")
     return render(request, "home.html", context)
+
+
+def _featured_landing(now) -> tuple[Mission | None, list, live.Feed | None]:
+    """The landing the home page features, its timeline and its live feed (three queries)."""
+    featured = Mission.objects.published().select_related("rehearsal_of").featured_for_home(now=now)
+    if featured is None:
+        return None, [], None
+    milestones = list(featured.milestones.all())
+    updates = LiveUpdate.objects.filter(mission=featured)
+    return featured, milestones, live.build_feed(featured, milestones, updates, now=now)
 
 
 def _home_card(featured, milestones, feed, now) -> Card:
@@ -76,14 +78,7 @@ def _home_card(featured, milestones, feed, now) -> Card:
 def home_card_image(request: HttpRequest, digest: str) -> HttpResponse:
     """The home page's share card (marsweb.cards), as the page links it."""
     now = clock.now().replace(microsecond=0)
-    featured = Mission.objects.published().featured_for_home(now=now)
-    milestones, feed = [], None
-    if featured is not None:
-        milestones = list(featured.milestones.all())
-        feed = live.build_feed(
-            featured, milestones, LiveUpdate.objects.filter(mission=featured), now=now
-        )
-    return card_response(request, _home_card(featured, milestones, feed, now), digest)
+    return card_response(request, _home_card(*_featured_landing(now), now), digest)
 
 
 @never_cache

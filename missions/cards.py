@@ -1,17 +1,15 @@
 """A mission's share card (marsweb.cards): its name, its landing (or arrival) as Earth hears
 it, the time to go, and during live coverage the latest key event."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
-from django.utils.formats import date_format
 from django.utils.translation import get_language, pgettext
 
 from marsweb.cards import Card, time_to_go
-from marsweb.timezones import DATE_TIME
+from marsweb.timezones import zoned
+from missions.landing import arrival_of
 from missions.live import Feed
 from missions.models import Milestone, Mission
-
-ARRIVALS = (Milestone.Kind.TOUCHDOWN, Milestone.Kind.ORBIT_INSERTION)
 
 
 def mission_card(
@@ -22,9 +20,7 @@ def mission_card(
     feed: Feed | None = None,
     eyebrow: str = "",
 ) -> Card:
-    arrival = next(
-        (m for m in milestones if m.kind in ARRIVALS and m.earth_received_at is not None), None
-    )
+    arrival = arrival_of(milestones)
     when_label = when = countdown = ""
     if arrival is not None:
         heard = arrival.earth_received_at
@@ -42,7 +38,7 @@ def mission_card(
                 if lands
                 else pgettext("share card", "Arrival, as Earth heard it")
             )
-        when = f"{date_format(heard.astimezone(UTC), DATE_TIME)} UTC"
+        when = zoned(heard)  # a mission's times are in UTC, as on its page
     if not eyebrow:
         eyebrow = f"{mission.get_kind_display()} · {mission.agency}"
     if feed is not None and feed.is_live and feed.key_moments:

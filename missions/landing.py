@@ -27,6 +27,20 @@ def moments_of(milestones: Iterable[Milestone]) -> list[Moment]:
     ]
 
 
+def arrival_of(milestones: Iterable[Milestone]) -> Milestone | None:
+    """The mission's touchdown (or arrival in orbit) whose Earth-received time is known: the
+    moment its countdown, its calendar, its share card and its passes count to."""
+    return next(
+        (
+            m
+            for m in milestones
+            if m.kind in (Milestone.Kind.TOUCHDOWN, Milestone.Kind.ORBIT_INSERTION)
+            and m.earth_received_at is not None
+        ),
+        None,
+    )
+
+
 def touchdown_at_mars(mission: Mission, milestones: Iterable[Milestone]) -> datetime | None:
     """When the mission touched down, at Mars (spacecraft event time): its touchdown
     milestone's time, else ``landed_at``; None when it has no landing."""
@@ -138,15 +152,7 @@ def landing_stamp(
     mission: Mission, milestones: Sequence[Milestone], now: datetime
 ) -> LandingStamp | None:
     """None for a mission with no landing or arrival whose Earth-received time is known."""
-    arrival = next(
-        (
-            m
-            for m in milestones
-            if m.kind in (Milestone.Kind.TOUCHDOWN, Milestone.Kind.ORBIT_INSERTION)
-            and m.earth_received_at is not None
-        ),
-        None,
-    )
+    arrival = arrival_of(milestones)
     if arrival is None:
         return None
     heard_at = arrival.earth_received_at

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from marsweb import clock
 from marsweb.slugs import unique_slug
 from marsweb.translated import in_every_language
+from missions.landing import arrival_of
 from missions.models import Milestone, Mission
 from missions.signals import mission_rehearsed
 
@@ -26,11 +27,8 @@ def rehearsal_note(minutes: float) -> str:
 
 def landing_moment(mission: Mission) -> datetime | None:
     """Earth-received time of the mission's landing (or arrival), from its timeline."""
-    arrival_kinds = (Milestone.Kind.TOUCHDOWN, Milestone.Kind.ORBIT_INSERTION)
-    for milestone in mission.milestones.all():
-        if milestone.kind in arrival_kinds and milestone.earth_received_at is not None:
-            return milestone.earth_received_at
-    return mission.landed_at
+    arrival = arrival_of(mission.milestones.all())
+    return arrival.earth_received_at if arrival else mission.landed_at
 
 
 @transaction.atomic

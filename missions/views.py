@@ -5,12 +5,11 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from marsweb import clock
 from marsweb.caching import fragment_view, per_second_page, staff_preview
-from marsweb.cards import card_response
+from marsweb.cards import card_response, share
 from marsweb.countdown import CountdownPanel
 from marsweb.htmx import HtmxHttpRequest
 from marsweb.ical import calendar_response
@@ -59,6 +58,7 @@ def mission_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         oldest_first=request.GET.get("order") == "oldest",
     )
     page_url = settings.SITE_URL + mission.get_absolute_url()
+    card = share(mission_card(mission, milestones, now, feed=feed), "missions:card", slug=slug)
     response = render(
         request,
         "missions/mission_detail.html",
@@ -67,8 +67,8 @@ def mission_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             "mission": mission,
             "now": now,
             "countdown": landing.mission_countdown_panel(mission, milestones, now),
-            "landing_data": structured.landing_data(mission, milestones),
-            "share_card": _share_card(mission_card(mission, milestones, now, feed=feed), mission),
+            "landing_data": structured.landing_data(mission, milestones, image=card["url"]),
+            "share_card": card,
             "milestones": milestones,
             "edl": landing.edl_picture(milestones, now),
             "mars": landing.site_clock(mission, milestones, now),
@@ -189,11 +189,6 @@ def mission_calendar(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     milestones = list(mission.milestones.order_by("occurs_at", "pk"))
     body = ics.mission_calendar(mission, milestones)
     return calendar_response(request, body, f"{mission.slug}-timeline.ics")
-
-
-def _share_card(card, mission: Mission) -> dict:
-    url = reverse("missions:card", kwargs={"slug": mission.slug, "digest": card.digest})
-    return {"url": url, "alt": card.alt}
 
 
 @require_GET
