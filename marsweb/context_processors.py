@@ -19,15 +19,19 @@ def site(request: HttpRequest) -> dict:
     page_path = getattr(request, "page_path", request.path)
     match = getattr(request, "resolver_match", None)
     section = match and NAV_SECTIONS.get(match.namespace or match.url_name)
+    # An address that is no page (a 404) has no translations: its switcher offers each
+    # language's home page, and it names no alternates for search engines. A staff page
+    # (the live desk) is in English only, like the admin: no switcher at all.
+    languages = page_languages(page_path if match else None)
+    if match is not None and len({language["path"] for language in languages}) == 1:
+        languages = []
     return {
         "site_url": settings.SITE_URL,
         "visitor_tz": getattr(request, "visitor_tz", None),
         "page_path": page_path,
         "nav_section": section,
-        # An address that is no page (a 404) has no translations: its switcher offers each
-        # language's home page, and it names no alternates for search engines.
-        "languages": page_languages(page_path if match else None),
-        "has_translations": match is not None,
+        "languages": languages,
+        "has_translations": match is not None and bool(languages),
     }
 
 

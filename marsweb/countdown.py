@@ -92,12 +92,18 @@ def format_remaining(delta: timedelta) -> str:
     hours, rest = divmod(rest, 3600)
     minutes, seconds = divmod(rest, 60)
     if days:
-        return ngettext(
-            "%(days)d day %(hours)02d h %(minutes)02d min",
-            "%(days)d days %(hours)02d h %(minutes)02d min",
-            days,
-        ) % {"days": days, "hours": hours, "minutes": minutes}
+        return days_pattern(days) % {"days": days, "hours": hours, "minutes": minutes}
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+
+
+def days_pattern(days: int) -> str:
+    """The pattern of a time days away, in the active language: static/js/countdown.js fills
+    the same one (marsweb.templatetags countdown_words), so both write the same words."""
+    return ngettext(
+        "%(days)d day %(hours)02d h %(minutes)02d min",
+        "%(days)d days %(hours)02d h %(minutes)02d min",
+        days,
+    )
 
 
 @dataclass(frozen=True)

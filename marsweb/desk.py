@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
@@ -23,6 +24,7 @@ from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_tasks_db.models import DBTaskResult
@@ -43,19 +45,58 @@ RECENT = 30
 NUMBERS_POLL_SECONDS = 10
 
 
+# What an editor writes in each language beside the English (missions/translation.py).
+TRANSLATED = ("headline", "body", "image_alt")
+OTHER_LANGUAGES = [(code, name) for code, name in settings.LANGUAGES if code != "en"]
+
+
 class PostForm(forms.ModelForm):
+    """A post in English (the desk's language, as the admin's), and in each other language
+    the site speaks where the editor writes it: a post left untranslated shows in English
+    on those pages, marked as English."""
+
     class Meta:
         model = LiveUpdate
-        fields = ["headline", "kind", "body", "image", "image_alt", "is_pinned", "milestone"]
+        fields = [
+            "headline",
+            "kind",
+            "body",
+            "image",
+            "image_alt",
+            "is_pinned",
+            "milestone",
+            *(f"{field}_{code}" for code, _name in OTHER_LANGUAGES for field in TRANSLATED),
+        ]
         widgets = {
             "body": forms.Textarea(attrs={"rows": 3}),
             "milestone": forms.HiddenInput,
+            **{
+                f"body_{code}": forms.Textarea(attrs={"rows": 3}) for code, _name in OTHER_LANGUAGES
+            },
         }
         help_texts = {"is_pinned": ""}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["image_alt"].needed_when_chosen = True  # its help: "Required with an image"
+        for code, _name in OTHER_LANGUAGES:
+            direction = "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+            for field in TRANSLATED:
+                form_field = self.fields[f"{field}_{code}"]
+                form_field.label = self.fields[field].label
+                form_field.help_text = ""
+                form_field.required = False
+                form_field.widget.attrs.update(lang=code, dir=direction)
+
+    def in_english(self) -> list:
+        return [self[name] for name in ("headline", "kind", "body", "image", "image_alt")]
+
+    def in_other_languages(self) -> list[tuple[str, str, list]]:
+        """(code, the language's own name, its fields) for each language beside English."""
+        return [
+            (code, name, [self[f"{field}_{code}"] for field in TRANSLATED])
+            for code, name in OTHER_LANGUAGES
+        ]
 
 
 @dataclass(frozen=True)
@@ -163,10 +204,16 @@ def live_desk(request: HttpRequest) -> HttpResponse:
     if prepare and next_milestone and prepare == str(next_milestone.pk) and not form.is_bound:
         form = PostForm(
             initial={
-                "headline": next_milestone.title,
+                "headline": next_milestone.title_en,
                 "kind": LiveUpdate.Kind.KEY,
-                "body": next_milestone.description,
+                "body": next_milestone.description_en,
                 "milestone": next_milestone.pk,
+                # The milestone's translations, where staff wrote them.
+                **{
+                    f"{post_field}_{code}": getattr(next_milestone, f"{field}_{code}") or ""
+                    for code, _name in OTHER_LANGUAGES
+                    for post_field, field in (("headline", "title"), ("body", "description"))
+                },
             }
         )
     done = request.GET.get("done")
@@ -179,6 +226,10 @@ def live_desk(request: HttpRequest) -> HttpResponse:
         if mission
         else []
     )
+    for update in updates:  # what pages in those languages show in English, marked
+        update.untranslated = [
+            name for code, name in OTHER_LANGUAGES if not getattr(update, f"headline_{code}")
+        ]
     return render(
         request,
         "desk/desk.html",

@@ -8,9 +8,12 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.template.defaultfilters import linebreaks_filter, urlize
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from marsweb import clock
+from marsweb.translated import active_language
 from missions import live
 from missions.models import LiveUpdate, Mission
 
@@ -21,8 +24,20 @@ class Item:
     page_url: str  # the mission's page, absolute
 
 
+class LanguageMarkedAtom(Atom1Feed):
+    """Atom whose entries not translated yet say they are English (``xml:lang``), as pages
+    mark them ``lang="en"``."""
+
+    def item_attributes(self, item) -> dict[str, str]:
+        lang = item.get("lang")
+        return {"xml:lang": lang} if lang else {}
+
+
 class MissionLiveAtom(Feed):
-    feed_type = Atom1Feed
+    """The feed in the language of its address (``/es/missions/<slug>/live.atom``): its own
+    words, and each post's translation where staff wrote one."""
+
+    feed_type = LanguageMarkedAtom
 
     def get_object(self, request: HttpRequest, slug: str) -> live.Feed:
         try:
@@ -33,11 +48,14 @@ class MissionLiveAtom(Feed):
         return live.build_feed(mission, milestones, updates, now=clock.now())
 
     def title(self, feed: live.Feed) -> str:
-        label = " (rehearsal)" if feed.mission.is_rehearsal else ""
-        return f"{feed.mission.name}{label}: live updates"
+        # A rehearsal's name says so already: "Perseverance (Rehearsal)".
+        return _("%(name)s: live updates") % {"name": feed.mission.name}
 
     def subtitle(self, feed: live.Feed) -> str:
-        return "Landing night as it happens: staff posts and the key events of the landing."
+        return _("Landing night as it happens: staff posts and the key events of the landing.")
+
+    def item_extra_kwargs(self, item: Item) -> dict:
+        return {"lang": item.entry.headline_lang}
 
     def link(self, feed: live.Feed) -> str:
         return feed.mission.get_absolute_url() + "#live"
@@ -52,8 +70,17 @@ class MissionLiveAtom(Feed):
         return prefix + item.entry.headline
 
     def item_description(self, item: Item) -> str:
-        source = f"\n\nSource: {item.entry.source_note}" if item.entry.source_note else ""
-        text = linebreaks_filter(urlize(escape(item.entry.body + source)))
+        entry = item.entry
+        text = linebreaks_filter(urlize(escape(entry.body)))
+        if entry.body_lang != entry.headline_lang:  # the entry says the headline's language
+            text = format_html(
+                '<div lang="{}">{}</div>', entry.body_lang or active_language(), text
+            )
+        if entry.source_note:
+            # Sources are cited as published (in English), as on the pages.
+            source = format_html('<span lang="en" dir="ltr">{}</span>', entry.source_note)
+            sentence = conditional_escape(_("Source: %(source)s")) % {"source": source}
+            text += format_html("<p>{}</p>", mark_safe(sentence))  # escaped above
         picture = item.entry.picture
         if picture is None:
             return text

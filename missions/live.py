@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urljoin
 
+from django.utils.translation import gettext as _
+
 from marsweb import images
-from marsweb.translated import fallback_lang
+from marsweb.translated import active_language, fallback_lang
 from missions.models import LiveUpdate, Milestone, Mission
 
 BEFORE_LANDING = timedelta(hours=2)
@@ -216,7 +218,8 @@ def structured_data(feed: Feed, *, page_url: str) -> dict:
         "@type": "LiveBlogPosting",
         "@id": page_url + "#live",
         "url": page_url,
-        "headline": f"{feed.mission.name}: live updates",
+        "headline": _("%(name)s: live updates") % {"name": feed.mission.name},
+        "inLanguage": active_language(),
         "about": {"@type": "Thing", "name": feed.mission.name},
         "coverageStartTime": feed.starts,
         "coverageEndTime": feed.ends,

@@ -11,6 +11,22 @@ from marsweb import clock
 from marsweb.ical import CalendarRevisions, translated_columns
 from marsweb.images import image_make_renditions, validate_image_upload
 
+# What the countdown and live fragments read of a mission and its timeline (with_timeline).
+TIMELINE_MISSION_FIELDS = (
+    "pk",
+    "slug",
+    "landed_at",
+    "rehearsal_of_id",
+    "latitude",
+    "longitude_east",
+    "landing_sol",
+    "live_from",
+    "live_until",
+)
+TIMELINE_MISSION_TRANSLATED = ("name", "landing_site_name")
+TIMELINE_MILESTONE_FIELDS = ("id", "kind", "occurs_at", "signal_delay", "source_note")
+TIMELINE_MILESTONE_TRANSLATED = ("title", "description")
+
 
 class MissionQuerySet(models.QuerySet):
     def published(self):
@@ -28,42 +44,32 @@ class MissionQuerySet(models.QuerySet):
 
     def with_timeline(self, *, slug: str) -> tuple["Mission", list["Milestone"]]:
         """The mission and its timeline in one query (a LEFT JOIN), for the countdown and
-        live feed fragments: only the fields they show. Raises Mission.DoesNotExist."""
+        live feed fragments: only the fields they show. Raises Mission.DoesNotExist.
+
+        Translated fields are read in every language's column (``title_en``, ``title_es``…),
+        never by their plain name, which ``.values()`` would read in English only: the
+        objects built here then speak the active language, and fall back to the English
+        marked as such, as loaded models do."""
+        mission_fields = (
+            *TIMELINE_MISSION_FIELDS,
+            *translated_columns(*TIMELINE_MISSION_TRANSLATED),
+        )
+        milestone_fields = (
+            *TIMELINE_MILESTONE_FIELDS,
+            *translated_columns(*TIMELINE_MILESTONE_TRANSLATED),
+        )
         rows = list(
             self.filter(slug=slug).values(
-                "pk",
-                "name",
-                "slug",
-                "landed_at",
-                "rehearsal_of_id",
-                "latitude",
-                "longitude_east",
-                "landing_sol",
-                "landing_site_name",
-                "live_from",
-                "live_until",
-                "milestones__id",
-                "milestones__kind",
-                "milestones__title",
-                "milestones__occurs_at",
-                "milestones__signal_delay",
-                "milestones__description",
-                "milestones__source_note",
+                *mission_fields, *(f"milestones__{field}" for field in milestone_fields)
             )
         )
         if not rows:
             raise Mission.DoesNotExist(f"No mission {slug!r}")
-        mission = Mission(**{k: v for k, v in rows[0].items() if not k.startswith("milestones__")})
+        mission = Mission(**{field: rows[0][field] for field in mission_fields})
         milestones = [
             Milestone(
-                pk=row["milestones__id"],
                 mission=mission,
-                kind=row["milestones__kind"],
-                title=row["milestones__title"],
-                occurs_at=row["milestones__occurs_at"],
-                signal_delay=row["milestones__signal_delay"],
-                description=row["milestones__description"],
-                source_note=row["milestones__source_note"],
+                **{field: row[f"milestones__{field}"] for field in milestone_fields},
             )
             for row in rows
             if row["milestones__occurs_at"] is not None

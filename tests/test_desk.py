@@ -57,6 +57,44 @@ def test_a_headline_posts_in_two_clicks_and_reaches_the_home_page(staff_client, 
     assert entry.user.username == "flight-director" and "live desk" in entry.change_message
 
 
+def test_a_post_written_in_spanish_and_arabic_reaches_those_pages_in_them(staff_client, rehearsal):
+    """Before, the desk had English fields only: Spanish pages announced the touchdown in
+    English."""
+    response = staff_client.post(
+        f"{DESK}?mission={rehearsal.slug}",
+        {
+            "action": "post",
+            "kind": "key",
+            "headline": "Touchdown confirmed!",
+            "headline_es": "¡Aterrizaje confirmado!",
+            "headline_ar": "تأكيد الهبوط!",
+            "body": "Safe on the crater floor.",
+            "body_es": "A salvo en el fondo del cráter.",
+        },
+    )
+    assert response.status_code == 302
+    rehearsal.clock.shift(timedelta(seconds=1))
+    spanish = page_text(Client().get("/es/").content.decode())
+    assert "¡Aterrizaje confirmado!" in spanish
+    assert "A salvo en el fondo del cráter." in spanish
+    assert "Touchdown confirmed!" not in spanish
+    assert "تأكيد الهبوط!" in page_text(Client().get("/ar/").content.decode())
+    assert "Touchdown confirmed!" in page_text(Client().get("/").content.decode())
+
+
+def test_the_desk_says_which_languages_a_post_is_missing_in(staff_client, rehearsal):
+    LiveUpdate.objects.create(mission=rehearsal, headline="Parachute", headline_es="Paracaídas")
+    page = page_text(desk(staff_client, rehearsal).content.decode())
+    assert "Not yet in العربية: those pages show it in English." in page
+
+
+def test_the_desk_offers_no_language_links_that_lead_back_to_itself(staff_client, rehearsal):
+    """Before, its Español and العربية links led to the English desk."""
+    page = desk(staff_client, rehearsal).content.decode()
+    assert 'hreflang="es"' not in page
+    assert 'class="language-list"' not in page
+
+
 def test_pin_unpin_withdraw_and_put_back_with_one_button_each(staff_client, rehearsal):
     update = LiveUpdate.objects.create(mission=rehearsal, headline="Parachute deployed")
     for action, check in [
@@ -87,9 +125,12 @@ def test_the_next_milestones_key_event_can_be_prepared_and_waits_for_it(staff_cl
     page = page_text(desk(staff_client, rehearsal).content.decode())
     assert "Next milestone: Cruise stage separation" in page
     milestone = rehearsal.milestones.get(kind="cruise-stage-separation")
+    milestone.title_es = "Separación de la etapa de crucero"
+    milestone.save()
     prepared = desk(staff_client, rehearsal, prepare=milestone.pk).content.decode()
     assert f'name="milestone" value="{milestone.pk}"' in prepared
     assert 'value="Cruise stage separation"' in prepared
+    assert 'value="Separación de la etapa de crucero"' in prepared  # its translations too
     staff_client.post(
         f"{DESK}?mission={rehearsal.slug}",
         {

@@ -36,7 +36,7 @@ VOCABULARY = {
     "Place": {"@type", "name"},
     "LiveBlogPosting": {
         "@context", "@type", "@id", "url", "headline", "about", "coverageStartTime",
-        "coverageEndTime", "liveBlogUpdate", "datePublished", "dateModified",
+        "coverageEndTime", "liveBlogUpdate", "datePublished", "dateModified", "inLanguage",
     },
     "BlogPosting": {
         "@type", "@id", "url", "headline", "articleBody", "datePublished", "dateModified", "image",

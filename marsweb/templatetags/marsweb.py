@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 
 from marsweb import images, timezones
-from marsweb.countdown import clock_parts, format_remaining
+from marsweb.countdown import clock_parts, days_pattern, format_remaining
 from marsweb.ical import webcal_url
 from marsweb.structured import breadcrumb_list
 from marsweb.timezones import DATE_TIME, DATE_TIME_12H, DATE_TIME_SECONDS
@@ -281,12 +281,14 @@ def _by_plural_category(words: Callable[[int], str]) -> dict[str, str]:
 @register.simple_tag
 def countdown_words() -> str:
     """The words static/js/countdown.js writes, in the page's language, as JSON for a data
-    attribute (escaped by the tag): the clock's units by plural category, the pause button."""
+    attribute (escaped by the tag): the clock's units by plural category, a time days away
+    ("%(days)d days %(hours)02d h %(minutes)02d min", by plural category), the pause button."""
     words = {
         "day": _by_plural_category(lambda n: ngettext("day", "days", n)),
         "hour": _by_plural_category(lambda n: ngettext("hour", "hours", n)),
         "minute": _by_plural_category(lambda n: ngettext("minute", "minutes", n)),
         "second": _by_plural_category(lambda n: ngettext("second", "seconds", n)),
+        "days_left": _by_plural_category(days_pattern),
         "pause": gettext("Pause live updates"),
         "resume": gettext("Resume live updates"),
     }

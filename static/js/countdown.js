@@ -21,7 +21,11 @@
     var hours = Math.floor(rest / 3600); rest %= 3600;
     var minutes = Math.floor(rest / 60), seconds = rest % 60;
     if (days) {
-      return days + (days === 1 ? " day " : " days ") + pad(hours) + " h " + pad(minutes) + " min";
+      // The server's own pattern in the page's language (marsweb.countdown.days_pattern).
+      var patterns = words().days_left || ENGLISH.days_left;
+      var pattern = patterns[pluralCategory(days)] || patterns.other;
+      return pattern.replace("%(days)d", String(days))
+        .replace("%(hours)02d", pad(hours)).replace("%(minutes)02d", pad(minutes));
     }
     return pad(hours) + ":" + pad(minutes) + ":" + pad(seconds);
   }
@@ -36,6 +40,10 @@
   var ENGLISH = {
     day: { one: "day", other: "days" }, hour: { one: "hour", other: "hours" },
     minute: { one: "minute", other: "minutes" }, second: { one: "second", other: "seconds" },
+    days_left: {
+      one: "%(days)d day %(hours)02d h %(minutes)02d min",
+      other: "%(days)d days %(hours)02d h %(minutes)02d min",
+    },
     pause: "Pause live updates", resume: "Resume live updates",
   };
   var LANGUAGE = document.documentElement.lang || "en";
@@ -53,10 +61,13 @@
     return wordsCache;
   }
 
+  function pluralCategory(value) {
+    return plural ? plural.select(value) : value === 1 ? "one" : "other";
+  }
+
   function unitWord(unit, value) {
     var forms = words()[unit] || ENGLISH[unit];
-    var category = plural ? plural.select(value) : value === 1 ? "one" : "other";
-    return forms[category] || forms.other;
+    return forms[pluralCategory(value)] || forms.other;
   }
 
   // The big clock's parts, as the server writes them (marsweb.countdown.clock_parts).

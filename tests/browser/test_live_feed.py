@@ -80,9 +80,12 @@ def test_touchdown_posted_from_the_desk_reaches_the_home_page_within_a_poll_and_
     plain = no_script.new_page()
     plain.goto("/")
     assert "Touchdown confirmed!" not in plain.locator("#live").text_content()
+    spanish = page.context.new_page()
+    spanish.goto("/es/")
 
     editor.goto(f"/live/desk/?mission={rehearsal.slug}")
     editor.fill("#id_headline", "Touchdown confirmed!")
+    editor.fill("#id_headline_es", "¡Aterrizaje confirmado!")
     editor.select_option("#id_kind", "key")
     editor.get_by_role("button", name="Post", exact=True).click()
     posted = clock.now()
@@ -92,6 +95,12 @@ def test_touchdown_posted_from_the_desk_reaches_the_home_page_within_a_poll_and_
     assert (clock.now() - posted).total_seconds() <= 11
     page.locator("[data-live-show]").click()
     assert page.locator("#live .live-headline").first.text_content() == "Touchdown confirmed!"
+
+    # A Spanish reader is told in Spanish, after a poll as on load.
+    spanish.locator("[data-live-show]").wait_for(state="visible", timeout=POLL_AND_A_SECOND_MS)
+    assert spanish.locator("[data-live-show]").text_content() == "1 actualización nueva"
+    spanish.locator("[data-live-show]").click()
+    assert spanish.locator("#live .live-headline").first.text_content() == "¡Aterrizaje confirmado!"
 
     page.wait_for_timeout(max(0, 1100 - (clock.now() - posted).total_seconds() * 1000))
     plain.get_by_role("link", name="Refresh the updates").click()
