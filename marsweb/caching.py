@@ -255,6 +255,14 @@ class Live(Protocol):
         ...
 
 
+def keep_seconds(shown: Live) -> int | None:
+    """How long any cache may keep a fragment: its poll interval, and never past the next
+    change it can foresee (``changes_in_seconds``: the next landing step, the start), so
+    that a copy fetched the moment a phase begins is never one from before it."""
+    changes_in = getattr(shown, "changes_in_seconds", None)
+    return min((s for s in (shown.poll_seconds, changes_in) if s), default=None)
+
+
 def fragment_view(
     template: str,
     name: str,
@@ -267,7 +275,7 @@ def fragment_view(
     For htmx: ``template`` (a file, or ``"page.html#partial"``) rendered with
     ``{name: build(now=..., **url_kwargs)}``, at most once a second per process. What
     ``build`` returns names its own poll interval (``poll_seconds``): the template's
-    ``hx-trigger`` and the response's cache lifetime both read it there. For a plain
+    ``hx-trigger`` and the response's cache lifetime (``keep_seconds``) both read it there. For a plain
     browser: ``plain(request, **url_kwargs)``, the page around the fragment or a redirect to it.
     """
 
@@ -283,7 +291,7 @@ def fragment_view(
             # One fragment serves every visitor: its times are written in UTC, marked
             # data-local, and static/js/timezone.js shows them in the visitor's zone.
             with timezone.override(timezone.UTC):
-                return render_to_string(template, {name: shown}), shown.poll_seconds
+                return render_to_string(template, {name: shown}), keep_seconds(shown)
 
         return fragment_response(request, now=now, render=render)
 
@@ -298,14 +306,15 @@ def fragment_response(
 ) -> HttpResponse:
     """The fragment at this request's path as of ``now``'s second, from cache when possible.
 
-    ``render`` returns (html, poll seconds or None); it runs only on a miss. Fragments are
-    cached under their path: two views must never serve different fragments at one path.
+    ``render`` returns (html, the seconds a cache may keep it, or None: a minute); it runs
+    only on a miss. Fragments are cached under their path: two views must never serve
+    different fragments at one path.
     """
 
     def compute() -> tuple[str, int | None, str]:
-        html, poll = render()
+        html, keep = render()
         etag = '"' + hashlib.blake2b(html.encode(), digest_size=12).hexdigest() + '"'
-        return (html, poll, etag)
+        return (html, keep, etag)
 
     cached = _once_a_second(
         "fragment", request.path, compute, now=now, shared=_shared_fragment_cache()
@@ -314,14 +323,14 @@ def fragment_response(
 
 
 def _fragment_answer(request: HttpRequest, cached: tuple[str, int | None, str]) -> HttpResponse:
-    """A cached fragment as a response: 304 for a repeat, kept as long as its poll interval."""
-    html, poll, etag = cached
+    """A cached fragment as a response: 304 for a repeat, kept as long as it stays true."""
+    html, keep, etag = cached
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
     else:
         response = HttpResponse(html)
     response["ETag"] = etag
-    max_age = poll or 60
+    max_age = keep or 60
     response["Cache-Control"] = f"public, max-age={max_age}, s-maxage={max_age}"
     patch_vary_headers(response, ["HX-Request"])
     # Rendered in UTC for everyone (see fragment_view): the zone cookie does not change it.
@@ -339,8 +348,8 @@ def card_cache_key(path: str) -> str:
 
 
 def fragment_fast_path(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Answer a fragment this process rendered this second, or a share card it has drawn,
-    before the rest of the stack runs.
+    """Answer a fragment this process rendered this second, a share card it has drawn, or
+    the server's time (``marsweb.clock.time_response``), before the rest of the stack runs.
 
     Sits right after the security, CSP and static-file middleware (settings.MIDDLEWARE): a
     hit skips sessions, CSRF, authentication and the view (it needs none of them) and gets
@@ -349,6 +358,8 @@ def fragment_fast_path(get_response: Callable[[HttpRequest], HttpResponse]):
     local = caches[LOCAL_CACHE]
 
     def middleware(request: HttpRequest) -> HttpResponse:
+        if request.path == clock.TIME_PATH and request.method == "GET":
+            return apply_security_headers(clock.time_response())
         if request.method == "GET" and request.headers.get("HX-Request") == "true":
             cached = local.get(second_key("fragment", request.path, clock.now()))
             if cached is not None:

@@ -50,6 +50,13 @@ class Countdown:
     def is_live(self) -> bool:
         return self.poll_seconds is not None
 
+    @property
+    def changes_in(self) -> timedelta | None:
+        """Time until what this shows moves on: the next moment, or the target; None when
+        nothing ahead is known."""
+        ahead = [delta for delta in (self.to_next, self.remaining) if delta]
+        return min(ahead, default=None)
+
 
 def whole_seconds(delta: timedelta) -> timedelta:
     """Round a duration up to whole seconds, so a countdown reaches 0 exactly at the target."""
@@ -122,7 +129,8 @@ class CountdownPanel:
     ``events``): ``missions.landing.mission_countdown_panel`` and
     ``events.display.event_countdown_panel``. The template reads nothing else. Its element
     polls ``url`` every ``poll_seconds`` (not at all once None) and static/js/countdown.js
-    ticks the seconds in between from ``server_now_ms``.
+    ticks the seconds in between towards the target instant it carries, on the server's
+    clock as learnt from ``/now.json`` (never from the fragment, which a cache may have kept).
     """
 
     state: Countdown
@@ -140,5 +148,8 @@ class CountdownPanel:
         return self.state.poll_seconds
 
     @property
-    def server_now_ms(self) -> int:
-        return int(self.now.timestamp() * 1000)
+    def changes_in_seconds(self) -> int | None:
+        """Seconds until the panel shows a new phase: no cache may keep it past then
+        (marsweb.caching.keep_seconds)."""
+        changes_in = self.state.changes_in
+        return max(1, math.ceil(changes_in.total_seconds())) if changes_in else None

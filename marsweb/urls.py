@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_page
 
 from lights import views as lights_views
-from marsweb import desk, views
+from marsweb import clock, desk, views
 from marsweb.sitemaps import SITEMAPS
 from missions import views as mission_views
 
@@ -34,6 +34,7 @@ urlpatterns = i18n_patterns(
 urlpatterns += [
     path("live/desk/", desk.live_desk, name="live-desk"),
     path("healthz", views.healthz, name="healthz"),
+    path(clock.TIME_PATH.lstrip("/"), views.server_time, name="server-time"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("favicon.ico", views.icon, {"size": 32}, name="favicon"),
     path("apple-touch-icon.png", views.icon, {"size": 180}, name="touch-icon"),

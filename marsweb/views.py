@@ -81,6 +81,13 @@ def home_card_image(request: HttpRequest, digest: str) -> HttpResponse:
     return card_response(request, _home_card(*_featured_landing(now), now), digest)
 
 
+@require_GET
+def server_time(request: HttpRequest) -> HttpResponse:
+    """The server's time for the page's clocks (marsweb.clock.time_response); usually
+    answered before the middleware stack by marsweb.caching.fragment_fast_path."""
+    return clock.time_response()
+
+
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:

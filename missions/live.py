@@ -14,6 +14,7 @@ and its own posts', never the real mission's.
 Every function here takes what it shows as already loaded, and "now" from its caller.
 """
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -85,6 +86,15 @@ class Feed:
     ends: datetime | None
     now: datetime
     oldest_first: bool = False
+    next_change_at: datetime | None = None  # a key event or a post timed for later appears
+
+    @property
+    def changes_in_seconds(self) -> int | None:
+        """Seconds until the feed shows something new by itself: no cache may keep it past
+        then (marsweb.caching.keep_seconds)."""
+        if self.next_change_at is None:
+            return None
+        return max(1, math.ceil((self.next_change_at - self.now).total_seconds()))
 
     @property
     def is_live(self) -> bool:
@@ -148,9 +158,17 @@ def build_feed(
         for update in updates
         if update.milestone_id is None and update.withdrawn_at is None and update.posted_at <= now
     ]
+    later = [
+        update.posted_at
+        for update in updates
+        if update.milestone_id is None and update.withdrawn_at is None and update.posted_at > now
+    ]
     for milestone in milestones:
         heard = milestone.earth_received_at
-        if heard is None or heard > now or starts is None or not starts <= heard <= ends:
+        if heard is None or starts is None or not starts <= heard <= ends:
+            continue
+        if heard > now:
+            later.append(heard)
             continue
         rewrite = rewrites.get(milestone.pk)
         if rewrite is None:
@@ -161,7 +179,10 @@ def build_feed(
     entries.sort(key=lambda entry: not entry.pinned)  # stable: pinned first, each in order
     entries = entries[:SHOWN]
     key_moments = sorted((e for e in entries if e.is_key), key=lambda e: e.at)
-    return Feed(mission, entries, key_moments, starts, ends, now, oldest_first)
+    later += [edge for edge in (starts, ends) if edge is not None and edge > now]
+    return Feed(
+        mission, entries, key_moments, starts, ends, now, oldest_first, min(later, default=None)
+    )
 
 
 def _post(

@@ -10,9 +10,12 @@ from django.test import Client
 from marsweb import middleware
 from marsweb.caching import fragment_response, per_second_page
 from marsweb.clock import now as clock_now
+from missions.models import Milestone
 from missions.seed_data import MISSIONS
 from missions.seeding import missions_seed
 from tests.factories import make_event
+
+REHEARSAL = "perseverance-rehearsal"
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +212,36 @@ def at_once(ask, *, threads: int) -> list:
     for worker in workers:
         worker.join()
     return answers
+
+
+def test_the_servers_time_is_answered_for_no_cache_to_keep_without_a_query(
+    client, django_assert_num_queries
+):
+    moment = datetime(2030, 1, 10, 12, 0, 0, 250_000, tzinfo=UTC)
+    with time_machine.travel(moment, tick=False), django_assert_num_queries(0):
+        response = client.get("/now.json")
+    assert response.status_code == 200
+    assert response.json() == {"now": int(moment.timestamp() * 1000)}
+    assert response["Cache-Control"] == "no-store"
+    assert "Set-Cookie" not in response and "Cookie" not in response.get("Vary", "")
+
+
+def test_a_countdown_fragment_is_never_kept_past_the_next_step_of_the_landing(site_at_now):
+    """Before, a copy was kept for its 10 s poll interval: a browser that asked again the
+    moment a step began was given the copy from before it."""
+    heard = {m.kind: m.earth_received_at for m in Milestone.objects.filter(mission__slug=REHEARSAL)}
+    with time_machine.travel(heard["sky-crane"] - timedelta(seconds=3), tick=False):
+        countdown = Client().get(f"/missions/{REHEARSAL}/countdown/", HTTP_HX_REQUEST="true")
+        feed = Client().get(f"/missions/{REHEARSAL}/live/", HTTP_HX_REQUEST="true")
+    assert countdown["Cache-Control"] == "public, max-age=3, s-maxage=3"
+    assert feed["Cache-Control"] == "public, max-age=3, s-maxage=3"
+    with time_machine.travel(heard["touchdown"] - timedelta(minutes=25), tick=False):
+        countdown = Client().get(f"/missions/{REHEARSAL}/countdown/", HTTP_HX_REQUEST="true")
+    assert countdown["Cache-Control"] == "public, max-age=10, s-maxage=10"
+
+
+def test_a_countdown_fragment_carries_the_instant_it_counts_to_and_no_clock(site_at_now):
+    fragment = Client().get(f"/missions/{REHEARSAL}/countdown/", HTTP_HX_REQUEST="true")
+    html = fragment.content.decode()
+    assert 'data-target="1894278600000"' in html  # the touchdown, as heard on Earth
+    assert "data-server-now" not in html

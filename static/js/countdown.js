@@ -1,17 +1,71 @@
 // Live countdowns and Mars clocks between server updates.
 //
-// The server is the truth: each fragment carries the server's time (data-server-now) and
-// the target instants, and htmx fetches a fresh fragment as often as the fragment asks.
-// Between fetches this script ticks the seconds from the server's own clock, so the number
-// never skips or runs backwards because a response was slow. It also announces a phase
-// change once to screen readers and lets the visitor pause live updates (WCAG 2.2.2).
+// The server is the truth. Each fragment carries the instants it counts to or from
+// (data-target), never a clock: the page learns the server's time once, from /now.json,
+// an answer no cache keeps (no-store), halving the round trip as time-sync clocks do, and
+// from then on counts on the browser's monotonic clock (performance.now), so neither a
+// wrong clock on the visitor's machine nor a fragment that a cache kept for seconds can
+// move it. htmx fetches a fresh fragment as often as the fragment asks; in between this
+// script ticks the seconds. It also announces a phase change once to screen readers and
+// lets the visitor pause live updates (WCAG 2.2.2).
 (function () {
   "use strict";
   var EARTH_DAYS_PER_SOL = 1.0274912517;
+  var TIME_URL = "/now.json"; // marsweb.clock.TIME_PATH: the same address in every language
+  var SAMPLES = 3; // round trips per synchronisation; the shortest is kept
+  var RESYNC_MS = 10 * 60 * 1000;
   var paused = false;
-  var offset = null; // server time minus this browser's time, in ms
+  var sync = null; // {server: the server's ms, at: performance.now() then, rtt: ms}
+  var syncedWall = 0, syncedPerf = 0; // Date.now() and performance.now() at the last sync
   var lastShown = {}; // clock key -> last whole seconds shown, to keep counts monotonic
   var lastPhase = {}; // countdown id -> phase label last seen
+  var chased = {}; // target -> times a fragment was asked for again after it passed
+
+  // The server's time now, in ms; null until the first answer.
+  function serverNow() {
+    return sync ? sync.server + (performance.now() - sync.at) : null;
+  }
+
+  function synchronise() {
+    var best = null;
+    function sample() {
+      var sent = performance.now();
+      return fetch(TIME_URL, { cache: "no-store", credentials: "omit" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("time: " + response.status);
+          return response.json();
+        })
+        .then(function (data) {
+          var received = performance.now(), rtt = received - sent;
+          if (typeof data.now !== "number") throw new Error("time: no number");
+          if (!best || rtt < best.rtt) best = { server: data.now + rtt / 2, at: received, rtt: rtt };
+          if (!sync) { sync = best; render(); } // tick at once; refine with the next answers
+        });
+    }
+    var chain = sample();
+    for (var i = 1; i < SAMPLES; i++) chain = chain.then(sample);
+    return chain.catch(function () {}).then(function () {
+      if (best) {
+        sync = best;
+        syncedWall = Date.now(); syncedPerf = performance.now();
+        document.documentElement.setAttribute("data-clock-synced", String(Math.round(best.rtt)));
+        render();
+      } else if (!sync) {
+        // No answer (offline): the browser's own clock, until an answer comes.
+        sync = { server: Date.now(), at: performance.now(), rtt: Infinity };
+        setTimeout(synchronise, 30000);
+        render();
+      }
+    });
+  }
+
+  // Ask again every ten minutes, and when a tab comes back after its machine slept or its
+  // clock was changed (the wall clock and the monotonic one no longer agree).
+  function resyncIfDrifted() {
+    if (!sync || document.hidden) return;
+    var drift = Math.abs((Date.now() - syncedWall) - (performance.now() - syncedPerf));
+    if (drift > 1000 || performance.now() - syncedPerf > RESYNC_MS) synchronise();
+  }
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -106,8 +160,7 @@
     var boxes = root.querySelectorAll ? root.querySelectorAll("[data-countdown]") : [];
     if (root.matches && root.matches("[data-countdown]")) boxes = [root];
     Array.prototype.forEach.call(boxes, function (box) {
-      var serverNow = Number(box.dataset.serverNow);
-      if (serverNow) offset = serverNow - Date.now();
+      chaseIfBehind(box);
       var id = box.id || "countdown";
       var label = box.dataset.phaseLabel;
       if (lastPhase[id] !== undefined && lastPhase[id] !== label) {
@@ -125,9 +178,22 @@
     if (region) region.textContent = label;
   }
 
+  // A fragment still counting down to a moment that has passed (kept by a cache, or
+  // rendered a hair before the moment): ask again a second later, a few times.
+  function chaseIfBehind(box) {
+    var now = serverNow();
+    var clock = box.querySelector("[data-clock=down]");
+    if (now === null || !clock || !box.matches("[data-hx-get]")) return;
+    var target = Number(clock.dataset.target);
+    if (!target || target > now || (chased[target] || 0) >= 5) return;
+    chased[target] = (chased[target] || 0) + 1;
+    setTimeout(function () { if (window.htmx) window.htmx.trigger(box, "reached"); }, 1000);
+  }
+
   function render() {
     if (paused) return;
-    var now = Date.now() + (offset || 0);
+    var now = serverNow();
+    if (now === null) return; // the server's own numbers stand until its time is known
     Array.prototype.forEach.call(document.querySelectorAll("[data-clock]"), function (el) {
       var target = Number(el.dataset.target);
       if (!target) return;
@@ -144,14 +210,15 @@
       lastShown[key] = value;
       if ("segments" in el.dataset) showSegments(el, value);
       else if (el.textContent !== format(value)) el.textContent = format(value);
-      // At zero, ask for the new phase a moment later instead of waiting for the next poll.
+      // At zero, ask for the new phase at once instead of waiting for the next poll
+      // (half a second on, so that the server's clock has passed it too).
       var box = reached && el.closest("[data-countdown][data-hx-get]");
-      if (box && window.htmx) setTimeout(function () { window.htmx.trigger(box, "reached"); }, 1500);
+      if (box && window.htmx) setTimeout(function () { window.htmx.trigger(box, "reached"); }, 500);
     });
     markLandingSteps(now);
     markHeard(now);
     Array.prototype.forEach.call(document.querySelectorAll("[data-mars-hours]"), function (el) {
-      var elapsedHours = (now - Number(el.dataset.serverNow)) / 3600000;
+      var elapsedHours = (now - Number(el.dataset.marsAt)) / 3600000;
       var text = hms(Number(el.dataset.marsHours) + elapsedHours / EARTH_DAYS_PER_SOL);
       if (el.textContent !== text) el.textContent = text;
     });
@@ -188,10 +255,11 @@
     });
   }
 
+  // Each tick just after the server's second turns.
   function loop() {
     render();
-    var now = Date.now() + (offset || 0);
-    setTimeout(loop, 1000 - (now % 1000) + 5);
+    var now = serverNow();
+    setTimeout(loop, now === null ? 100 : 1000 - (now % 1000) + 5);
   }
 
   function setPaused(value) {
@@ -209,10 +277,15 @@
       button.hidden = false;
       button.addEventListener("click", function () { setPaused(!paused); });
     });
+    synchronise();
     adopt(document);
     loop();
+    document.addEventListener("visibilitychange", resyncIfDrifted);
+    setInterval(resyncIfDrifted, 60000);
   });
-  // A fresh fragment from htmx: take its server time and phase.
+  // A fresh fragment from htmx: its numbers are shown on the server's clock at once (a
+  // cached copy's are seconds old), and its phase announced if it changed.
+  document.addEventListener("htmx:afterSwap", render);
   document.addEventListener("htmx:load", function (event) { adopt(event.target); });
   // While paused, no polling either.
   document.addEventListener("htmx:beforeRequest", function (event) {

@@ -128,3 +128,14 @@ def test_times_in_a_fresh_countdown_fragment_are_shown_in_the_visitors_chosen_zo
     page.wait_for_function("() => window.swaps > 0", timeout=16000)
     assert when.inner_text().endswith("EST")
     context.close()
+
+
+def test_a_countdown_days_away_keeps_the_pages_language_once_the_script_ticks(page):
+    """Before, countdown.js wrote its own English: "Siguiente: … en 3 days 00 h 52 min"."""
+    rehearse(3 * 24 * 60 + 52)
+    page.goto("/es/")
+    page.wait_for_selector("html[data-clock-synced]")
+    page.wait_for_timeout(1100)  # a tick or more
+    following = " ".join(page.locator("#countdown .countdown-next").text_content().split())
+    assert re.search(r"en 3 días \d\d h \d\d min$", following), following
+    assert "days" not in page.locator("#countdown").text_content()

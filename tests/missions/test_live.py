@@ -211,7 +211,7 @@ def test_mission_page_shows_todays_sol_and_local_time_at_the_site(client, clock)
     missions_seed(missions=MISSIONS)
     page = client.get("/missions/perseverance/").content.decode()
     assert "Sol 2050" in page or "Sol 2049" in page
-    assert re.search(r'data-mars-hours="[\d.]+" data-server-now="\d+">\d\d:\d\d:\d\d<', page)
+    assert re.search(r'data-mars-hours="[\d.]+" data-mars-at="\d+">\d\d:\d\d:\d\d<', page)
     assert "Time at Jezero Crater" in page
     assert "hx-trigger" not in page  # a landing five years ago does not poll
 
