@@ -269,9 +269,11 @@ class Canvas:
         """The text and the largest size up to ``size`` at which it fits ``width``,
         shortened if need be."""
         smallest = max(16, size * 7 // 10)  # smaller than that is hard to read: shorten
-        while size > smallest:
+        while True:
             if text_width(self.draw, text, size, weight, rtl) <= width:
                 return text, size
+            if size - 2 < smallest:
+                break
             size -= 2
         while text and text_width(self.draw, text + "…", size, weight, rtl) > width:
             text = text[:-1]

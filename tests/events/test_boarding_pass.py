@@ -10,7 +10,7 @@ from PIL import Image, ImageChops, features
 
 from events.boarding_pass import DARK, WIDTH, boarding_pass_png
 from events.checks import boarding_pass_shaping
-from marsweb.drawing import layout, runs
+from marsweb.drawing import Canvas, layout, runs, text_width
 
 
 def drawn(name: str, language: str = "en") -> Image.Image:
@@ -123,3 +123,15 @@ def test_chinese_japanese_and_cyrillic_names_are_drawn_not_left_out():
     assert all(kind.startswith("cjk:") for kind in kinds if kind != "bold"), kinds
     for name in ("星野", "さくら", "Иван"):
         assert not same_pixels(drawn(name), drawn("")), name
+
+
+def test_text_that_fits_at_the_smallest_size_is_drawn_whole_not_shortened():
+    """Before, "…" was added to whatever fitted only at the smallest size: every English
+    pass read "TOUCHDOWN, AS EARTH HEARS IT…"."""
+    canvas = Canvas(Image.new("RGB", (600, 100)), rtl=False)
+    text = "TOUCHDOWN, AS EARTH HEARS IT"
+    at_smallest = text_width(canvas.draw, text, 16, "bold", False)
+    assert canvas.fit(text, 22, at_smallest, False) == (text, 16)
+    shortened, size = canvas.fit(text, 22, at_smallest - 10, False)
+    assert shortened.endswith("…") and size == 16
+    assert canvas.fit("تأكيد الهبوط", 22, 1000, True) == ("تأكيد الهبوط", 22)
