@@ -6,7 +6,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import formats
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from marsweb import clock, timezones
@@ -144,20 +146,27 @@ class Lighting(CalendarRevisions):
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
+        """Each message in the language of the page that asked, quoting the choices as its
+        form names them."""
         errors = {}
         for end in ("start", "end"):
             kind = getattr(self, f"{end}_kind")
             if kind != self.TimeKind.UNKNOWN and not getattr(self, f"{end}_date"):
-                errors[f"{end}_date"] = "Give the local date, or choose “Not announced yet”."
+                errors[f"{end}_date"] = gettext("Give the local date, or choose “%(unknown)s”.") % {
+                    "unknown": self.TimeKind.UNKNOWN.label
+                }
             if kind == self.TimeKind.EXACT and getattr(self, f"{end}_time") is None:
-                errors[f"{end}_time"] = "Give the local time, or choose sunset or sunrise."
+                errors[f"{end}_time"] = gettext(
+                    "Give the local time, or choose “%(sunset)s” or “%(sunrise)s”."
+                ) % {"sunset": self.TimeKind.SUNSET.label, "sunrise": self.TimeKind.SUNRISE.label}
             day = getattr(self, f"{end}_date")
             latest = clock.now().date() + AHEAD
             if day and not EARLIEST_DATE <= day <= latest and f"{end}_date" not in errors:
-                errors[f"{end}_date"] = (
-                    f"Give a date between {EARLIEST_DATE.day} {EARLIEST_DATE:%B %Y} "
-                    f"and {latest.day} {latest:%B %Y}."
-                )
+                long_date = gettext("j F Y")
+                errors[f"{end}_date"] = gettext("Give a date between %(first)s and %(last)s.") % {
+                    "first": formats.date_format(EARLIEST_DATE, long_date),
+                    "last": formats.date_format(latest, long_date),
+                }
         if errors:
             raise ValidationError(errors)
 

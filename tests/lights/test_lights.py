@@ -229,6 +229,45 @@ def test_a_date_outside_the_window_is_a_clear_form_error(client, day):
 
 
 @pytest.mark.parametrize(
+    ("language", "messages"),
+    [
+        (
+            "es",
+            [
+                "Indica la fecha local o elige «Aún sin anunciar».",
+                "Indica la hora local o elige «Al atardecer» o «Al amanecer».",
+            ],
+        ),
+        (
+            "ar",
+            [
+                "أدخل التاريخ المحلي أو اختر «لم يُعلن بعد».",
+                "أدخل الوقت المحلي أو اختر «عند الغروب» أو «عند الشروق».",
+            ],
+        ),
+    ],
+)
+def test_a_spanish_or_arabic_submission_is_told_what_is_wrong_in_its_language(
+    client, language, messages
+):
+    """Before, these came in English, quoting an option the form names otherwise."""
+    response = client.post(
+        f"/{language}/lights/submit/",
+        submission(start_kind="exact", start_date="", start_time="", end_kind="sunrise"),
+    )
+    assert response.status_code == 400
+    text = page_text(response.content.decode())
+    for message in messages:
+        assert message in text
+    assert "Give the local" not in text
+    late = client.post(
+        f"/{language}/lights/submit/",
+        submission(start_kind="sunset", start_date="2019-12-31", end_kind="sunrise"),
+    )
+    assert "2020" in page_text(late.content.decode()) and "Give a date" not in late.content.decode()
+
+
+@pytest.mark.parametrize(
     "moment", [datetime(1, 1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, 20, tzinfo=UTC)]
 )
 def test_the_public_pages_survive_a_stored_row_with_any_time(client, seeded, moment):
