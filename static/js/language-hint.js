@@ -63,6 +63,6 @@
     hint.appendChild(link);
     hint.appendChild(document.createTextNode(" "));
     hint.appendChild(close);
-    header.insertAdjacentElement("afterend", hint);
+    header.appendChild(hint); // inside the banner landmark, under the navigation
   });
 })();

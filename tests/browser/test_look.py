@@ -26,7 +26,9 @@ SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "hei
 SCHEMES = ("dark", "light")
 PAGES = {
     "home": "/",
+    "missions": "/missions/",
     "mission": "/missions/perseverance-rehearsal/",
+    "events": "/events/",
     "event": "/events/perseverance-virtual-nasa-social-rehearsal/",
     "lights": "/lights/",
     "mars-time": "/mars-time/?at=2021-02-18T20:55:00Z",
