@@ -104,12 +104,8 @@ class ChartBox:
 
 # Wide for a desktop; narrow for a phone, drawn near 1:1 at 390 px so that its 13 px labels
 # stay at least 12 px on screen.
-WIDE = ChartBox(820, 370, 78, 30, 46, 70, 1, (10, 100, 1_000, 10_000, 100_000))
-NARROW = ChartBox(350, 390, 62, 18, 46, 70, 2, (10, 1_000, 100_000))
-
-
-def _metres(altitude: int) -> str:
-    return f"{altitude // 1000} km" if altitude >= 1000 else f"{altitude} m"
+WIDE = ChartBox(820, 380, 78, 30, 58, 70, 1, (10, 100, 1_000, 10_000, 100_000))
+NARROW = ChartBox(350, 400, 62, 18, 58, 70, 2, (10, 1_000, 100_000))
 
 
 def edl_svg_points(diagram: list[DiagramStep], box: ChartBox = WIDE) -> dict | None:
@@ -140,7 +136,7 @@ def edl_svg_points(diagram: list[DiagramStep], box: ChartBox = WIDE) -> dict | N
     highest = max((s.altitude_m or 0) for s in diagram)
     top = math.log10(highest + 1) or 1.0
     y_ticks = [
-        {"y": y_at(math.log10(metres + 1) / top), "label": _metres(metres)}
+        {"y": y_at(math.log10(metres + 1) / top), "metres": metres}
         for metres in box.altitude_ticks
         if metres <= highest
     ]

@@ -117,7 +117,7 @@ def test_dates_are_written_the_languages_way(site_at_now):
 def test_numbers_for_the_browser_keep_their_point_in_every_language(site_at_now):
     """Spanish and Arabic write 1,5 for people; SVG coordinates and data for scripts stay 1.5."""
     page = Client().get("/es/missions/perseverance/").content.decode()
-    assert 'points="78.0,46.0 ' in page
+    assert 'points="78.0,58.0 ' in page
     assert 'cx="78,0"' not in page
 
 

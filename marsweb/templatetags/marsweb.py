@@ -7,7 +7,7 @@ from datetime import datetime
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html, format_html_join, json_script
 from django.utils.safestring import mark_safe
@@ -206,14 +206,42 @@ def duration_words(delta) -> str:
     return " ".join(f"{value} {unit}" for value, unit in parts if value) or f"0 {units[-1]}"
 
 
+# Between a number and its unit: never broken across lines, whatever the direction.
+NBSP = "\u00a0"
+
+
+def _measure(value: float, decimals: int, unit: str) -> str:
+    """``value`` in the active language's digits and grouping, then its unit: "5,400 m/s",
+    "5.400 m/s"."""
+    number = formats.number_format(value, decimals, use_l10n=True, force_grouping=True)
+    return f"{number}{NBSP}{unit}"
+
+
 @register.filter
 def distance_words(metres: int | None) -> str:
     """``125000`` → ``"125 km"``, ``20`` → ``"20 m"``: whole kilometres from 1 km up."""
     if metres is None:
         return ""
     if metres >= 1000:
-        return f"{round(metres / 1000)} {pgettext('kilometres, abbreviated', 'km')}"
-    return f"{metres} {pgettext('metres, abbreviated', 'm')}"
+        kilometres = pgettext("kilometres, abbreviated", "km")
+        return _measure(round(metres / 1000), 0, kilometres)
+    return _measure(metres, 0, pgettext("metres, abbreviated", "m"))
+
+
+@register.filter
+def unbroken(text) -> str:
+    """A measurement kept on one line ("5400 م/ث" would break after its slash)."""
+    return format_html('<span class="nowrap">{}</span>', text) if text else ""
+
+
+@register.filter
+def speed_words(metres_per_second) -> str:
+    """``Decimal("5400.00")`` → ``"5,400 m/s"``; ``0.75`` → ``"0.75 m/s"``."""
+    if metres_per_second is None:
+        return ""
+    value = float(metres_per_second)
+    decimals = 0 if value == int(value) else 2
+    return _measure(value, decimals, pgettext("metres per second, abbreviated", "m/s"))
 
 
 @register.filter

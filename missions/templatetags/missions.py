@@ -3,7 +3,11 @@
 from datetime import datetime
 
 from django import template
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, pgettext
 
+from marsweb.templatetags.marsweb import distance_words, speed_words
 from missions.models import Milestone, Mission
 
 register = template.Library()
@@ -25,3 +29,18 @@ def heard_by(milestone: Milestone, now: datetime) -> bool:
     """``{{ milestone|heard_by:now }}``: Earth has heard of it by now (a milestone whose
     signal delay nobody recorded counts from its spacecraft time)."""
     return (milestone.earth_received_at or milestone.occurs_at) <= now
+
+
+@register.filter
+def landing_step_facts(step) -> str:
+    """A landing step's time after entry, altitude and speed, each kept on one line, in the
+    language's own list punctuation: "E+240 s, altitude 11 km, 420 m/s"."""
+    facts = [format_html("<bdi>E+{}\u00a0s</bdi>", step.seconds_after_entry)]
+    if step.altitude_m is not None:
+        altitude = format_html('<span class="nowrap">{}</span>', distance_words(step.altitude_m))
+        sentence = conditional_escape(gettext("altitude %(altitude)s"))
+        facts.append(mark_safe(sentence % {"altitude": altitude}))  # escaped: sentence, altitude
+    if step.speed_m_s is not None:
+        facts.append(format_html('<span class="nowrap">{}</span>', speed_words(step.speed_m_s)))
+    comma = pgettext("between the parts of a list", ", ")
+    return format_html_join(comma, "{}", ((fact,) for fact in facts))

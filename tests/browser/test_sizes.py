@@ -124,3 +124,44 @@ def test_the_touchdown_flourish_plays_only_for_visitors_who_allow_motion(
         box.evaluate("e => e.classList.add('just-changed')")
         assert box.evaluate("e => getComputedStyle(e).animationName") == animation
         context.close()
+
+
+@pytest.mark.parametrize("language", ["", "/ar"])
+def test_the_landing_charts_words_stay_clear_of_its_data_on_a_phone(browser, live_server, language):
+    """Before, in Arabic the axis labels sat over the data points, the axis title was cut to
+    "ا" and "ground" was struck through by the axis."""
+    missions_seed(missions=MISSIONS)
+    context, page = open_page(browser, live_server, f"{language}/missions/perseverance/", PHONE)
+    chart = page.locator(".edl-svg.narrow")
+    found = chart.evaluate(
+        """svg => {
+            const frame = svg.getBoundingClientRect(), problems = [];
+            const boxOf = e => e.getBoundingClientRect();
+            const axisLeft = Math.min(...[...svg.querySelectorAll('line.ground')].map(l => boxOf(l).left));
+            const words = [...svg.querySelectorAll('text.tick-label, text.axis-title')];
+            for (const t of words) {
+                const b = boxOf(t);
+                if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5) problems.push('outside: ' + t.textContent);
+            }
+            for (const t of svg.querySelectorAll('text.tick-label[text-anchor=end]')) {
+                if (boxOf(t).right > axisLeft + 0.5) problems.push('over the axis: ' + t.textContent);
+            }
+            const marks = [...svg.querySelectorAll('circle.step, text.number')].map(boxOf);
+            for (const t of words) {
+                const b = boxOf(t);
+                for (const m of marks) {
+                    if (b.left < m.right && m.left < b.right && b.top < m.bottom && m.top < b.bottom) {
+                        problems.push('over a step: ' + t.textContent);
+                        break;
+                    }
+                }
+            }
+            return problems;
+        }"""
+    )
+    assert found == []
+    # The list below keeps each number with its unit.
+    measures = page.locator(".edl-legend .nowrap").all_text_contents()
+    assert len(measures) >= 10
+    assert all("\u00a0" in m for m in measures)
+    context.close()

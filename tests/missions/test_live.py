@@ -328,7 +328,7 @@ def test_a_rehearsals_status_and_arrival_wording_follow_the_clock(client, rehear
     def card(page: str) -> str:
         return re.search(
             r'<article class="card mission-card">((?!</article>).)*'
-            r'<h3><a href="/missions/perseverance-rehearsal/">.*?</article>',
+            r'<h2><a href="/missions/perseverance-rehearsal/">.*?</article>',
             page,
             re.S,
         ).group(0)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from missions.seed_data import MISSIONS
 from missions.seeding import missions_seed
 from tests.factories import make_milestone, make_mission
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +194,24 @@ def test_mission_list_puts_missions_without_a_launch_date_last_on_every_database
     make_mission(name="New Rover", launch_date=date(2020, 7, 30))
     page = client.get("/missions/").content.decode()
     assert page.index("New Rover") < page.index("Old Rover") < page.index("Sample Return")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "altitude", "speed"),
+    [
+        ("", "Altitude 125\u00a0km", "speed 5,400\u00a0m/s"),
+        ("/es", "Altitud 125\u00a0km", "velocidad 5\u00a0400\u00a0m/s"),
+        ("/ar", "الارتفاع 125\u00a0كم", "السرعة 5400\u00a0م/ث"),
+    ],
+)
+def test_altitudes_and_speeds_read_alike_in_each_language(client, seeded, prefix, altitude, speed):
+    """Before, the timeline said "Altitude 125000 m" beside "19,500 km/h" in the text, and
+    units were English on Arabic pages, split from their numbers."""
+    html = client.get(f"{prefix}/missions/perseverance/").content.decode()
+    text = page_text(html)
+    assert altitude.replace("\u00a0", " ") in text
+    assert speed.replace("\u00a0", " ") in text
+    assert "125000" not in text
+    # Each number joined to its unit, on one line.
+    assert f'<span class="nowrap">{altitude.split(" ", 1)[1]}</span>' in html
+    assert f'<span class="nowrap">{speed.split(" ", 1)[1]}</span>' in html
