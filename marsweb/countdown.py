@@ -148,6 +148,14 @@ class CountdownPanel:
         return self.state.poll_seconds
 
     @property
+    def current_stage(self) -> tuple[int, TrackStep] | None:
+        """The stage under way and its number from 1, for "Stage 3 of 7: Entry"."""
+        return next(
+            ((number, step) for number, step in enumerate(self.track, 1) if step.state == "now"),
+            None,
+        )
+
+    @property
     def changes_in_seconds(self) -> int | None:
         """Seconds until the panel shows a new phase: no cache may keep it past then
         (marsweb.caching.keep_seconds)."""

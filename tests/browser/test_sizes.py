@@ -165,3 +165,39 @@ def test_the_landing_charts_words_stay_clear_of_its_data_on_a_phone(browser, liv
     assert len(measures) >= 10
     assert all("\u00a0" in m for m in measures)
     context.close()
+
+
+@pytest.mark.parametrize("language", ["", "/ar"])
+def test_on_a_phone_the_landing_scene_lies_below_the_heros_buttons(
+    browser, live_server, landing_soon, language
+):
+    """Before, "Watch it with us" sat on the crater's line drawn through the picture."""
+    context, page = open_page(browser, live_server, f"{language}/", PHONE)
+    hero = page.locator(".hero").bounding_box()
+    buttons = page.locator(".hero-actions").bounding_box()
+    scene_height = page.locator(".hero").evaluate(
+        """hero => {
+            const style = getComputedStyle(hero), own = style.backgroundImage !== 'none';
+            const size = own ? style.backgroundSize : getComputedStyle(hero, '::before').backgroundSize;
+            return parseFloat(size.split(' ')[1]);
+        }"""
+    )
+    # The sky crane fills the scene's upper part down from 28 % of its height.
+    clear_of_the_scene = hero["y"] + hero["height"] - scene_height * 0.72
+    assert buttons["y"] + buttons["height"] <= clear_of_the_scene
+    context.close()
+
+
+def test_on_a_phone_the_stage_under_way_is_named_under_the_track(
+    browser, live_server, landing_soon
+):
+    """Before, a phone showed the landing's stages as bars with no words at all."""
+    context, page = open_page(browser, live_server, "/", PHONE)
+    caption = page.locator("#countdown .phase-track-caption")
+    assert caption.is_visible()
+    assert " ".join(caption.text_content().split()) == "Stage 2 of 7: Approach"
+    context.close()
+    context, page = open_page(browser, live_server, "/", DESKTOP)
+    assert page.locator("#countdown .phase-track-caption").is_hidden()  # the labels show
+    assert page.locator("#countdown .phase-track .label").first.is_visible()
+    context.close()
