@@ -210,6 +210,19 @@ class Rsvp(models.Model):
         (its number would say how many signed up before; its token would open its page)."""
         return hashlib.sha256(f"pass:{self.token}".encode()).hexdigest()[:8].upper()
 
+    def seat_went_to_waitlist(self) -> bool:
+        """A cancelled seat that someone on the waitlist was given at that moment (seats
+        are handed on in the transaction that cancels: events.rsvp.rsvp_cancel)."""
+        if self.status != Rsvp.Status.CANCELLED or not self.seated_at or not self.cancelled_at:
+            return False
+        return (
+            Rsvp.objects.filter(
+                event_id=self.event_id, seated_at=self.cancelled_at, waitlisted_at__isnull=False
+            )
+            .exclude(pk=self.pk)
+            .exists()
+        )
+
     def waitlist_position(self) -> int | None:
         """1 for the next in line, or None when not on the waitlist."""
         if self.status != Rsvp.Status.WAITLISTED:

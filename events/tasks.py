@@ -62,6 +62,7 @@ def _build_email(rsvp: Rsvp, kind: str) -> SiteEmail:
         + reverse("events:rsvp-confirm", kwargs={"token": confirm_token(rsvp)}),
         "calendar_url": settings.SITE_URL + reverse("events:calendar", kwargs={"slug": event.slug}),
         "waitlist_position": rsvp.waitlist_position(),
+        "seat_passed_on": kind == "cancelled" and rsvp.seat_went_to_waitlist(),
         "pending_hours": settings.MARSWEB_RSVP_PENDING_HOURS,
     }
     return site_email(

@@ -258,7 +258,13 @@ def rsvp_cancel_page(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         rsvp_flow.rsvp_cancel(rsvp=rsvp)
         return redirect(rsvp.get_absolute_url())
-    return _private(render(request, "events/rsvp_cancel.html", {"rsvp": rsvp, "event": rsvp.event}))
+    context = {
+        "rsvp": rsvp,
+        "event": rsvp.event,
+        # Whether a seat given up now would go to someone waiting, or simply be free again.
+        "someone_waiting": rsvp.event.rsvps.waitlisted().exists(),
+    }
+    return _private(render(request, "events/rsvp_cancel.html", context))
 
 
 @never_cache

@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from events.models import Event
 from missions.models import Mission
 
 
@@ -17,7 +18,7 @@ class PageSitemap(TranslatedSitemap):
     changefreq = "hourly"
 
     def items(self) -> list[str]:
-        return ["home", "missions:list"]
+        return ["home", "missions:list", "events:list", "lights:list", "lights:submit", "mars-time"]
 
     def location(self, item: str) -> str:
         return reverse(item)
@@ -35,4 +36,16 @@ class MissionSitemap(TranslatedSitemap):
         return mission.updated_at
 
 
-SITEMAPS = {"pages": PageSitemap, "missions": MissionSitemap}
+class EventSitemap(TranslatedSitemap):
+    changefreq = "daily"
+    limit = 1000
+
+    def items(self):
+        # Rehearsals' events are practice, as their missions are.
+        return Event.objects.published().filter(rehearsal_of=None).order_by("pk")
+
+    def lastmod(self, event: Event):
+        return event.updated_at
+
+
+SITEMAPS = {"pages": PageSitemap, "missions": MissionSitemap, "events": EventSitemap}

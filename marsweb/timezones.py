@@ -100,6 +100,21 @@ def zone_label(local: datetime) -> str:
     return f"UTC{label}" if label.startswith(("+", "-")) else label
 
 
+def zone_name(zone: tzinfo | str | None, *, at: datetime | None = None) -> str:
+    """A zone as a person names it: ``New York (EST)``, ``Madrid (CET)``, ``UTC``: its city
+    and the abbreviation its clock goes by at ``at`` (now by default), never an IANA id
+    such as ``America/New_York``."""
+    if zone is None:
+        return ""
+    zone = zone if isinstance(zone, tzinfo) else zone_or_utc(zone)
+    key = str(getattr(zone, "key", zone))
+    if key == "UTC":
+        return "UTC"
+    city = key.rsplit("/", 1)[-1].replace("_", " ")
+    label = zone_label(timezone.localtime(at or timezone.now(), zone))
+    return f"{city} ({label})"
+
+
 def zoned(moment: datetime, zone: tzinfo = UTC) -> str:
     """``Thu 18 Feb 2021, 11:15 PST``: the moment on ``zone``'s clock, the zone named, in the
     active language. Plain text, for images and calendar files."""

@@ -116,3 +116,18 @@ def test_a_live_fragment_names_its_language_when_answered_from_memory(client, mi
     again = client.get(path, HTTP_HX_REQUEST="true")
     assert first.status_code == again.status_code == 200
     assert first["Content-Language"] == again["Content-Language"] == "es"
+
+
+def test_the_sitemap_lists_the_events_the_lights_and_mars_time_too(client, site_at_now):
+    """Before, it held 33 addresses: no /events/, no event page, no /lights/, no /mars-time/."""
+    body = client.get("/sitemap.xml").content.decode()
+    for prefix in ("", "/es", "/ar"):
+        for path in (
+            "/events/",
+            "/events/perseverance-landing-live-broadcast/",
+            "/lights/",
+            "/lights/submit/",
+            "/mars-time/",
+        ):
+            assert f"<loc>http://testserver{prefix}{path}</loc>" in body, prefix + path
+    assert "rehearsal" not in body

@@ -42,15 +42,16 @@ def timestamp(
         local, DATE_TIME_12H if clock12 else DATE_TIME_SECONDS if seconds else DATE_TIME
     )
     utc_iso = moment.astimezone(timezone.UTC).isoformat().replace("+00:00", "Z")
+    title = timezones.zone_name(local.tzinfo, at=moment)  # "New York (EST)"
     if zone is not None:  # a place's own zone: the same for every visitor
         return format_html(
-            '<time datetime="{}" title="{}">{} {}</time>', utc_iso, local.tzinfo, text, zone_label
+            '<time datetime="{}" title="{}">{} {}</time>', utc_iso, title, text, zone_label
         )
     style = "12h" if clock12 else "seconds" if seconds else "minutes"
     return format_html(
         '<time datetime="{}" title="{}" data-local="{}">{} {}</time>',
         utc_iso,
-        local.tzinfo,
+        title,
         style,
         text,
         zone_label,
@@ -226,6 +227,12 @@ def distance_words(metres: int | None) -> str:
         kilometres = pgettext("kilometres, abbreviated", "km")
         return _measure(round(metres / 1000), 0, kilometres)
     return _measure(metres, 0, pgettext("metres, abbreviated", "m"))
+
+
+@register.filter
+def zone_name(zone) -> str:
+    """``{{ visitor_tz|zone_name }}``: "New York (EST)", not "America/New_York"."""
+    return timezones.zone_name(zone)
 
 
 @register.filter

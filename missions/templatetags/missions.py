@@ -44,3 +44,27 @@ def landing_step_facts(step) -> str:
         facts.append(format_html('<span class="nowrap">{}</span>', speed_words(step.speed_m_s)))
     comma = pgettext("between the parts of a list", ", ")
     return format_html_join(comma, "{}", ((fact,) for fact in facts))
+
+
+@register.simple_tag
+def mission_status(mission: Mission, now: datetime) -> str:
+    """The mission's status badge as of ``now``; one that changes when Earth hears of its
+    arrival carries what it becomes and when, for static/js/countdown.js to switch on the
+    server's clock while the page stays open ("On its way" becomes "Active")."""
+    status = mission.status_at(now)
+    later = (
+        mission.status_at(mission.landed_at)
+        if mission.landed_at and now < mission.landed_at
+        else None
+    )
+    if later is None or later == status:
+        return format_html('<span class="status status-{}">{}</span>', status.value, status.label)
+    return format_html(
+        '<span class="status status-{}" data-becomes="status-{}" data-becomes-label="{}" '
+        'data-becomes-at="{}">{}</span>',
+        status.value,
+        later.value,
+        later.label,
+        int(mission.landed_at.timestamp() * 1000),
+        status.label,
+    )

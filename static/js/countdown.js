@@ -217,6 +217,7 @@
     });
     markLandingSteps(now);
     markHeard(now);
+    switchStatuses(now);
     Array.prototype.forEach.call(document.querySelectorAll("[data-mars-hours]"), function (el) {
       var elapsedHours = (now - Number(el.dataset.marsAt)) / 3600000;
       var text = hms(Number(el.dataset.marsHours) + elapsedHours / EARTH_DAYS_PER_SOL);
@@ -241,6 +242,17 @@
       if (el.tagName === "circle") el.setAttribute("r", at === current ? "10" : "7");
       var badge = el.querySelector && el.querySelector(".badge-now");
       if (badge) badge.hidden = at !== current;
+    });
+  }
+
+  // A status that changes when Earth hears of the arrival ("On its way" becomes "Active"):
+  // the server wrote what it becomes and when (missions templatetags mission_status).
+  function switchStatuses(now) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-becomes-at]"), function (el) {
+      if (Number(el.dataset.becomesAt) > now) return;
+      el.className = "status " + el.dataset.becomes;
+      el.textContent = el.dataset.becomesLabel;
+      el.removeAttribute("data-becomes-at");
     });
   }
 
@@ -272,7 +284,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    if (!document.querySelector("[data-countdown], [data-mars-hours], [data-heard-at]")) return;
+    if (!document.querySelector("[data-countdown], [data-mars-hours], [data-heard-at], [data-becomes-at]")) return;
     Array.prototype.forEach.call(document.querySelectorAll("[data-countdown-pause]"), function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { setPaused(!paused); });

@@ -59,10 +59,12 @@
         window.localStorage.setItem(KEY, "1");
       } catch (error) { /* not remembered; gone for this page all the same */ }
       hint.remove();
+      document.documentElement.classList.remove("has-language-hint");
     });
     hint.appendChild(link);
     hint.appendChild(document.createTextNode(" "));
     hint.appendChild(close);
-    header.appendChild(hint); // inside the banner landmark, under the navigation
+    header.appendChild(hint); // inside the banner landmark; shown at the window's foot
+    document.documentElement.classList.add("has-language-hint");
   });
 })();

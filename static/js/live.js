@@ -75,6 +75,28 @@
     box.hidden = false;
   }
 
+  // New key events join the "Key moments" links, in the order they happened (the feed
+  // offers the newest first, so the earliest of them is linked first).
+  function addKeyMoments(feed, fresh) {
+    var nav = feed.querySelector("[data-key-moments]");
+    if (!nav) return;
+    var list = nav.querySelector("ol");
+    var keys = fresh.filter(function (copy) { return copy.getAttribute("data-key") === "1"; });
+    if (feed.getAttribute("data-order") !== "oldest") keys.reverse();
+    keys.forEach(function (copy) {
+      var anchor = copy.getAttribute("data-entry");
+      if (list.querySelector('a[href="#' + anchor + '"]')) return;
+      var headline = copy.querySelector(".live-headline");
+      var item = document.createElement("li"), link = document.createElement("a");
+      link.href = "#" + anchor;
+      link.textContent = headline ? headline.textContent : anchor;
+      if (headline && headline.lang) { link.lang = headline.lang; link.dir = headline.dir || "ltr"; }
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    if (list.children.length) nav.hidden = false;
+  }
+
   function show(feed) {
     var list = feed.querySelector("[data-live-entries]");
     var oldestFirst = feed.getAttribute("data-order") === "oldest";
@@ -94,6 +116,7 @@
       }
       first = first || li;
     });
+    addKeyMoments(feed, fresh);
     feed.liveFresh = [];
     var empty = feed.querySelector("[data-live-empty]");
     if (empty) empty.hidden = true;

@@ -31,15 +31,23 @@
   var LANGUAGE = document.documentElement.lang || "en";
   var LOCALE = LANGUAGE === "ar" ? "ar-u-nu-latn" : LANGUAGE;
 
+  // Building an Intl formatter costs far more than using one: one per locale, style and zone.
+  var formatters = {};
+  function formatter(locale, options) {
+    var key = locale + "|" + JSON.stringify(options);
+    if (!formatters[key]) formatters[key] = new Intl.DateTimeFormat(locale, options);
+    return formatters[key];
+  }
+
   // "Thu 18 Feb 2021, 12:55 PST", as the server writes it; in another language, as that
   // language writes a date (Intl), then the zone's name.
   function format(date, style, zone) {
     var options = Object.assign({ timeZone: zone }, OPTIONS[style] || OPTIONS.minutes);
     if (LANGUAGE !== "en") {
-      return new Intl.DateTimeFormat(LOCALE, options).format(date) + " " + zoneName(date, zone);
+      return formatter(LOCALE, options).format(date) + " " + zoneName(date, zone);
     }
     var parts = {};
-    new Intl.DateTimeFormat("en-GB", options).formatToParts(date).forEach(function (part) {
+    formatter("en-GB", options).formatToParts(date).forEach(function (part) {
       parts[part.type] = part.value;
     });
     parts.timeZoneName = zoneName(date, zone);
@@ -50,9 +58,9 @@
   }
 
   // US English knows the most zone abbreviations (EST, PDT); elsewhere it says GMT+1.
-  function zoneName(date, zone) {
+  function zoneName(date, zone, style) {
     var name = "";
-    new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" })
+    formatter(style ? LOCALE : "en-US", { timeZone: zone, timeZoneName: style || "short" })
       .formatToParts(date)
       .forEach(function (part) {
         if (part.type === "timeZoneName") name = part.value;
@@ -60,15 +68,28 @@
     return name;
   }
 
+  // The zone as a person names it, in the page's language: "New York (Eastern Time)",
+  // "New York (hora del este de Norteamérica)"; never "America/New_York".
+  function zoneTitle(zone) {
+    if (zone === "UTC") return "UTC";
+    var city = zone.split("/").pop().replace(/_/g, " ");
+    var generic = "";
+    try {
+      generic = zoneName(new Date(), zone, "longGeneric");
+    } catch (error) { /* an older browser: the city alone */ }
+    return generic ? city + " (" + generic + ")" : city;
+  }
+
   function localize(root, zone) {
+    var title = zoneTitle(zone);
     root.querySelectorAll("time[data-local]").forEach(function (element) {
       var date = new Date(element.getAttribute("datetime"));
       if (isNaN(date)) return;
       element.textContent = format(date, element.dataset.local, zone);
-      element.title = zone;
+      element.title = title;
     });
     root.querySelectorAll("[data-visitor-zone]").forEach(function (element) {
-      element.textContent = zone;
+      element.textContent = title;
     });
     root.querySelectorAll("[data-unless-zone]").forEach(function (element) {
       element.hidden = element.dataset.unlessZone === zone;
@@ -79,26 +100,28 @@
     });
   }
 
+  // A zone this browser does not know (Intl throws): the server's times stay.
+  function localizeQuietly(root, zone) {
+    try {
+      localize(root, zone);
+    } catch (error) { /* the server's times, with their zone named, stand */ }
+  }
+
   var zone = chosenZone() || browserZone();
   if (!zone) return;
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
-  } catch (error) {
-    return; // a zone this browser does not know: keep the server's times
-  }
   // A page rendered in the visitor's chosen zone already reads right.
   if (zone !== document.documentElement.dataset.renderedTz) {
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", function () {
-        localize(document, zone);
+        localizeQuietly(document, zone);
       });
     } else {
-      localize(document, zone);
+      localizeQuietly(document, zone);
     }
   }
   // Fragments htmx swaps in are shared by every visitor, so they come in UTC: always
   // rewrite them. htmx:load fires on each new element, also after an outerHTML swap.
   document.addEventListener("htmx:load", function (event) {
-    if (event.target !== document.body) localize(event.target, zone);
+    if (event.target !== document.body) localizeQuietly(event.target, zone);
   });
 })();

@@ -107,3 +107,29 @@ def test_touchdown_posted_from_the_desk_reaches_the_home_page_within_a_poll_and_
     assert plain.locator("#live .live-headline").first.text_content() == "Touchdown confirmed!"
     no_script.close()
     assert not page.console_errors
+
+
+def test_a_key_event_that_arrives_while_reading_joins_the_key_moments(page, rehearsal):
+    """Before, the "Key moments" links held only what was there when the page loaded."""
+    page.goto(rehearsal.get_absolute_url())
+    assert page.locator("[data-key-moments]").is_hidden()  # none yet
+    update = LiveUpdate.objects.create(mission=rehearsal, headline="Parachute deployed", kind="key")
+    page.locator("[data-live-show]").wait_for(state="visible", timeout=POLL_AND_A_SECOND_MS)
+    page.locator("[data-live-show]").click()
+    link = page.locator("[data-key-moments] a")
+    assert link.all_text_contents() == ["Parachute deployed"]
+    assert link.get_attribute("href") == f"#update-{update.pk}"
+    assert page.locator("[data-key-moments]").is_visible()
+
+
+def test_an_open_page_says_the_mission_is_active_once_earth_hears_it_landed(page):
+    """Before, a page open across the touchdown still said "On its way"."""
+    missions_seed(missions=MISSIONS)
+    rehearsal = mission_rehearse(mission=Mission.objects.get(slug="perseverance"), minutes=0.1)
+    page.goto(rehearsal.get_absolute_url())
+    status = page.locator(".facts .status")
+    assert status.text_content() == "On its way"
+    status.page.wait_for_function(
+        "() => document.querySelector('.facts .status').textContent === 'Active'", timeout=10_000
+    )
+    assert "status-active" in status.get_attribute("class")

@@ -75,7 +75,7 @@ def test_times_show_in_the_browsers_zone_on_a_page_shared_by_everyone(page, seed
     # The server wrote UTC; timezone.js shows the browser's zone (New York here).
     page.wait_for_function(
         "() => document.querySelector('footer [data-visitor-zone]').textContent"
-        " === 'America/New_York'"
+        " === 'New York (Eastern Time)'"
     )
     main = page.locator("main").inner_text()
     assert "Thu 18 Feb 2021, 15:55:00 EST" in main and "20:55:00 UTC" not in main
@@ -86,7 +86,7 @@ def test_a_chosen_zone_wins_over_the_browsers(page, live_server, seeded):
     page.context.add_cookies([{"name": "tz", "value": "Asia/Tokyo", "url": live_server.url}])
     page.goto("/missions/perseverance/")
     assert "05:55:00 JST" in page.locator("main").inner_text()
-    assert page.locator("footer [data-visitor-zone]").inner_text() == "Asia/Tokyo"
+    assert page.locator("footer [data-visitor-zone]").inner_text() == "Tokyo (JST)"
 
 
 def test_the_script_reads_the_production_cookie_name_too(page, live_server, seeded):
@@ -98,7 +98,8 @@ def test_the_script_reads_the_production_cookie_name_too(page, live_server, seed
     page.reload()
     # The browser names Tokyo's zone by its offset (the server's zoneinfo says JST).
     assert "Fri 19 Feb 2021, 05:55:00 GMT+9" in page.locator("main").inner_text()
-    assert page.locator("footer [data-visitor-zone]").inner_text() == "Asia/Tokyo"
+    # Named as a person names it, never by its IANA id (Asia/Tokyo).
+    assert page.locator("footer [data-visitor-zone]").inner_text() == "Tokyo (Japan Standard Time)"
 
 
 def test_time_zone_can_be_chosen_without_javascript(browser, live_server, seeded):
@@ -138,3 +139,12 @@ def test_an_inner_pages_first_heading_has_room_below_the_header(page, path):
              - document.querySelector('.site-header').getBoundingClientRect().bottom"""
     )
     assert gap >= 36
+
+
+def test_a_spanish_page_names_the_visitors_zone_in_spanish(page, seeded):
+    page.goto("/es/missions/perseverance/")
+    page.wait_for_function(
+        "() => document.querySelector('footer [data-visitor-zone]').textContent"
+        " === 'New York (hora oriental)'"
+    )
+    assert page.locator("main time").first.get_attribute("title") == ("New York (hora oriental)")

@@ -272,13 +272,29 @@ def test_a_cancelled_seat_goes_to_the_first_on_the_waitlist_who_is_emailed(clien
     mail.outbox.clear()
     ask = client.get(f"/rsvp/{one.token}/cancel/")
     assert "Yes, cancel my RSVP" in ask.content.decode()
+    assert "It goes to the next person on the waitlist at once." in ask.content.decode()
     assert Rsvp.objects.get(pk=one.pk).status == "seated"  # the GET only asks
     client.post(f"/rsvp/{one.token}/cancel/")
     assert Rsvp.objects.get(pk=one.pk).status == "cancelled"
     assert Rsvp.objects.get(pk=three.pk).status == "seated"
     assert Rsvp.objects.get(email="four@example.org").status == "waitlisted"
     assert [m.to for m in mail.outbox] == [["one@example.org"], ["three@example.org"]]
+    assert "Your seat went to the next person on the waitlist." in mail.outbox[0].body
     assert "a seat opened up and it is yours" in mail.outbox[1].body
+
+
+def test_a_seat_given_up_with_nobody_waiting_is_not_said_to_go_to_the_waitlist(client, event):
+    """Before, the page and the email always said the seat went to the next person on the
+    waitlist, even with seats free and nobody waiting."""
+    one = sign_up_and_confirm(client, event, "One", "one@example.org")
+    mail.outbox.clear()
+    ask = client.get(f"/rsvp/{one.token}/cancel/").content.decode()
+    assert "waitlist" not in ask
+    assert "It is free again for someone else to take." in ask
+    client.post(f"/rsvp/{one.token}/cancel/")
+    (message,) = mail.outbox
+    assert "waitlist" not in message.body
+    assert "waitlist" not in message.alternatives[0][0]
 
 
 def test_cancelled_attendee_can_sign_up_again(client, event, clock):

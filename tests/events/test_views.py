@@ -2,8 +2,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.test import Client
 
+from events.models import Event
+from tests.conftest import SITE_NOW
 from tests.factories import make_event
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -24,3 +28,13 @@ def test_past_events_are_listed_twenty_to_a_page_newest_first(client):
     assert "Past party 04" not in first
     assert '<a href="?page=2" rel="next">Older</a>' in first
     assert "Past party 04" in second and '<a href="?page=1" rel="prev">Newer</a>' in second
+
+
+def test_an_event_under_way_says_live_now_and_until_when_on_its_card(site_at_now):
+    """Before, an event that had started three hours ago showed only its start time."""
+    social = Event.objects.get(slug="perseverance-virtual-nasa-social-rehearsal")
+    assert social.starts_at < SITE_NOW < social.ends_at
+    for path in ("/events/", "/"):
+        text = page_text(Client().get(path).content.decode())
+        card = text[text.index(social.title) :][:400]
+        assert "Live now until" in card, path

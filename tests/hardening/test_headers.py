@@ -95,7 +95,7 @@ def test_the_time_zone_choice_is_a_host_locked_secure_cookie(client, production)
     assert cookie["secure"] and cookie["path"] == "/" and not cookie["domain"]
     assert "tz" not in response.cookies
     page = get(client, "/missions/perseverance/").content.decode()
-    assert "Times are shown in <strong data-visitor-zone>Asia/Tokyo</strong>" in page
+    assert "Times are shown in <strong data-visitor-zone>Tokyo (JST)</strong>" in page
 
 
 @pytest.mark.parametrize(

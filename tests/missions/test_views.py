@@ -78,7 +78,7 @@ def test_times_show_in_the_visitors_zone_with_the_zone_named(client, seeded):
     client.cookies["tz"] = "America/New_York"
     page = client.get("/missions/perseverance/").content.decode()
     assert (
-        '<time datetime="2021-02-18T20:55:00Z" title="America/New_York" data-local="seconds">'
+        '<time datetime="2021-02-18T20:55:00Z" title="New York (EST)" data-local="seconds">'
         "Thu 18 Feb 2021, 15:55:00 EST</time>" in page
     )
 
