@@ -94,9 +94,10 @@ def test_every_navigation_link_shows_whole_on_a_phone_in_every_language(
 @pytest.mark.parametrize(
     ("path", "left", "right"),
     [
-        ("/", "#events-title", "#lights-title"),
+        ("/", ".home-live", ".tonight"),  # during live coverage
         ("/lights/", ".lights-side", ".map"),
         ("/events/perseverance-virtual-nasa-social-rehearsal/", ".event-live", ".rsvp"),
+        ("/missions/perseverance/", ".mission-story", ".mission-aside"),
     ],
 )
 def test_a_wide_screen_sets_the_page_in_columns(
@@ -200,4 +201,22 @@ def test_on_a_phone_the_stage_under_way_is_named_under_the_track(
     context, page = open_page(browser, live_server, "/", DESKTOP)
     assert page.locator("#countdown .phase-track-caption").is_hidden()  # the labels show
     assert page.locator("#countdown .phase-track .label").first.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/events/", "/lights/"])
+def test_a_wide_screen_leaves_no_empty_column_beside_a_few_cards(
+    browser, live_server, landing_soon, path
+):
+    """Before, three events filled three quarters of /events/, and one lighting left the
+    middle of /lights/ empty: a grid kept room for cards that were not there."""
+    context, page = open_page(browser, live_server, path, DESKTOP)
+    gaps = page.evaluate(
+        """() => [...document.querySelectorAll('.grid, .lighting-list')].map(grid => {
+            const cards = [...grid.children].map(c => c.getBoundingClientRect());
+            const row = cards.filter(c => Math.abs(c.top - cards[0].top) < 2);
+            return grid.getBoundingClientRect().right - Math.max(...row.map(c => c.right));
+        })"""
+    )
+    assert gaps and max(gaps) < 2, gaps
     context.close()
