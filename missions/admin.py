@@ -93,7 +93,10 @@ class MissionAdmin(TranslatedContentAdmin):
         return super().get_changelist_form(request, **kwargs)
 
     fieldsets = [
-        (None, {"fields": ["name", "slug", "agency", "kind", "parent", "summary", "body"]}),
+        (
+            None,
+            {"fields": ["name", "slug", "agency", "kind", "card_art", "parent", "summary", "body"]},
+        ),
         (
             "Status",
             {

@@ -114,6 +114,15 @@ class Mission(models.Model):
         ACTIVE = "active", _("Active")
         ENDED = "ended", _("Mission ended")
 
+    class Art(models.TextChoices):
+        """Drawings of particular missions (static/img/missions/<value>.svg); without one, a
+        mission's card shows the drawing of its kind."""
+
+        PERSEVERANCE = "perseverance", _("Perseverance and Ingenuity at Jezero Crater")
+        CURIOSITY = "curiosity", _("Curiosity below Mount Sharp")
+        SPIRIT = "spirit", _("Spirit before the Columbia Hills")
+        OPPORTUNITY = "opportunity", _("Opportunity at a crater's rim, at sunset")
+
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
     agency = models.CharField(max_length=200, help_text="E.g. “NASA / JPL-Caltech”.")
@@ -159,6 +168,13 @@ class Mission(models.Model):
         default=0,
         help_text="The number the mission gives its landing day: 0 for Perseverance, "
         "Curiosity and InSight; 1 for Spirit and Opportunity.",
+    )
+    card_art = models.CharField(
+        "picture on its card",
+        max_length=30,
+        choices=Art.choices,
+        blank=True,
+        help_text="Empty: the drawing of its kind (rover, lander, orbiter…).",
     )
     summary = models.CharField(max_length=300)
     body = models.TextField(blank=True, help_text="Plain text; blank lines separate paragraphs.")
@@ -210,6 +226,11 @@ class Mission(models.Model):
     @property
     def is_rehearsal(self) -> bool:
         return self.rehearsal_of_id is not None
+
+    @property
+    def card_picture(self) -> str:
+        """The drawing its card shows: its own, else its kind's (static/img/missions/)."""
+        return self.card_art or self.kind
 
     @property
     def has_landing_site(self) -> bool:

@@ -64,6 +64,7 @@ def mission_rehearse(
         slug=unique_slug(Mission, f"{mission.slug}-rehearsal"),
         agency=mission.agency,
         kind=mission.kind,
+        card_art=mission.card_art,
         status=Mission.Status.CRUISE,
         launch_date=(mission.launch_date + shift) if mission.launch_date else None,
         landed_at=mission.landed_at + shift if mission.landed_at else None,

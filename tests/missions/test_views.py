@@ -1,4 +1,5 @@
 import re
+from pathlib import Path
 from datetime import UTC, date, datetime
 
 import pytest
@@ -215,3 +216,19 @@ def test_altitudes_and_speeds_read_alike_in_each_language(client, seeded, prefix
     # Each number joined to its unit, on one line.
     assert f'<span class="nowrap">{altitude.split(" ", 1)[1]}</span>' in html
     assert f'<span class="nowrap">{speed.split(" ", 1)[1]}</span>' in html
+
+
+def test_each_mission_card_shows_a_drawing_of_its_own_craft(client, seeded):
+    """Before, four missions' cards showed the same rover."""
+    page = client.get("/missions/").content.decode()
+    card = r'<img src="/static/img/missions/([a-z-]+)\.svg"[^>]*>\s*.*?<a href="/missions/([a-z0-9-]+)/">'
+    drawn = {slug: picture for picture, slug in re.findall(card, page, re.S)}
+    rovers = [drawn[slug] for slug in ("perseverance", "curiosity", "spirit", "opportunity")]
+    assert len(set(rovers)) == 4
+    assert (drawn["insight"], drawn["mars-sample-return"], drawn["hope"]) == (
+        "lander",
+        "sample-return",
+        "orbiter",
+    )
+    static = Path(__file__).resolve().parents[2] / "static" / "img" / "missions"
+    assert all((static / f"{picture}.svg").is_file() for picture in drawn.values())
