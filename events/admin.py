@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from events import rsvp as rsvp_flow
 from events.models import Event, Rsvp
 from marsweb import clock, timezones
-from marsweb.admin import PlaceTimeAdmin, TranslatedContentAdmin
+from marsweb.admin import PlaceTimeAdmin, TranslatedContentAdmin, counted
 from marsweb.forms import ZoneChoiceField
 
 
@@ -178,7 +178,7 @@ class RsvpAdmin(admin.ModelAdmin):
     def cancel(self, request, queryset) -> None:
         for rsvp in queryset:
             rsvp_flow.rsvp_cancel(rsvp=rsvp)
-        self.message_user(request, f"{queryset.count()} RSVP(s) cancelled.")
+        self.message_user(request, f"{counted(queryset.count(), 'RSVP')} cancelled.")
 
 
 def _csv_safe(value: str) -> str:

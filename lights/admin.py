@@ -6,7 +6,7 @@ from django.utils import timezone
 from lights.models import Lighting
 from lights.schedule import lighting_moderate, lighting_save
 from marsweb import timezones
-from marsweb.admin import PlaceTimeAdmin, TranslatedContentAdmin
+from marsweb.admin import PlaceTimeAdmin, TranslatedContentAdmin, counted
 from marsweb.forms import ZoneChoiceField
 
 
@@ -88,10 +88,12 @@ class LightingAdmin(TranslatedContentAdmin, PlaceTimeAdmin):
     def approve(self, request, queryset) -> None:
         for lighting in queryset:
             lighting_moderate(lighting=lighting, approve=True)
-        self.message_user(request, f"{queryset.count()} lighting(s) published.", messages.SUCCESS)
+        self.message_user(
+            request, f"{counted(queryset.count(), 'lighting')} published.", messages.SUCCESS
+        )
 
     @admin.action(description="Reject (emails the submitter)")
     def reject(self, request, queryset) -> None:
         for lighting in queryset:
             lighting_moderate(lighting=lighting, approve=False)
-        self.message_user(request, f"{queryset.count()} lighting(s) rejected.")
+        self.message_user(request, f"{counted(queryset.count(), 'lighting')} rejected.")

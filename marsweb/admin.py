@@ -22,6 +22,11 @@ LANGUAGE_NAMES = {code: get_language_info(code)["name"] for code, name in settin
 TRANSLATED_INTO = [code for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
+def counted(number: int, thing: str) -> str:
+    """ "1 lighting", "3 lightings": the admin's messages (in English, as the admin is)."""
+    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"
+
+
 def translated_fields(model) -> list[str]:
     """The model's fields staff write in every language (its <app>/translation.py)."""
     return sorted(translator.get_options_for_model(model).fields)

@@ -58,8 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_htmx",
-    "axes",
-    "django_tasks_db",
+    "marsweb.apps.SignInLockoutsConfig",  # django-axes
+    "marsweb.apps.EmailQueueConfig",  # django-tasks-db
     "marsweb",
     "missions",
     "events",

@@ -3,14 +3,18 @@ from datetime import UTC
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db import models
+from django.forms import Textarea
+from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 
 from marsweb import clock
-from marsweb.admin import TranslatedContentAdmin
+from marsweb.admin import LANGUAGE_NAMES, TranslatedContentAdmin, missing_translations
 from marsweb.images import image_make_renditions
 from missions.forms import LiveUpdateForm, MissionListForm, RehearseForm
 from missions.models import LiveUpdate, Milestone, Mission, MissionImage, Rehearsal
@@ -32,26 +36,96 @@ class IsRehearsalFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MilestoneInline(TranslationStackedInline):
+class MilestoneFormSet(BaseInlineFormSet):
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:  # a table row's checkbox, named for screen readers
+            form.fields["DELETE"].widget.attrs["aria-label"] = "Delete this milestone"
+
+
+class MilestoneInline(admin.TabularInline):
+    """A mission's timeline as a table, a row a milestone, in English; each milestone's
+    Spanish and Arabic are written on its own page (linked from its row, which says what is
+    missing, with its altitude, speed and source), so that the mission's page stays a page
+    and not 200 boxes. The Earth-received time follows the editor's typing
+    (static/js/admin-earth-time.js)."""
+
     model = Milestone
+    formset = MilestoneFormSet
     extra = 0
     verbose_name_plural = (
         "timeline (times in UTC, at the spacecraft; Earth hears each a signal delay later)"
     )
     fields = [
-        ("kind", "title"),
-        ("occurs_at", "signal_delay", "earth_received"),
-        ("altitude_m", "speed_m_s"),
-        "description",
-        "source_note",
+        "kind",
+        "title_en",
+        "occurs_at",
+        "signal_delay",
+        "earth_received",
+        "description_en",
+        "translations",
     ]
-    readonly_fields = ["earth_received"]
+    readonly_fields = ["earth_received", "translations"]
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 32})}}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is None:
+            return None
+        if db_field.name == "title_en":
+            field.required = True  # the English is what every language falls back to
+        if db_field.name in ("title_en", "description_en"):
+            field.label = db_field.name.removesuffix("_en")
+        # A table names its boxes only by the column heads: each box is named as well, for
+        # screen readers.
+        name = str(field.label).capitalize()
+        parts = getattr(field.widget, "widgets", None)
+        if parts and len(parts) == 2:  # the date and the time of a moment
+            parts[0].attrs["aria-label"] = f"{name}: date"
+            parts[1].attrs["aria-label"] = f"{name}: time"
+        else:
+            field.widget.attrs["aria-label"] = name
+        return field
 
     @admin.display(description="Earth-received time")
     def earth_received(self, milestone: Milestone) -> str:
         if milestone.pk is None or milestone.earth_received_at is None:
             return "—"
         return milestone.earth_received_at.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+    @admin.display(description="languages, details")
+    def translations(self, milestone: Milestone) -> str:
+        if milestone.pk is None:
+            return "—"
+        url = reverse("admin:missions_milestone_change", args=[milestone.pk])
+        missing = missing_translations(milestone)
+        if not missing:
+            return format_html('<a href="{}">Edit</a> (every language written)', url)
+        names = ", ".join(LANGUAGE_NAMES[code] for code in missing)
+        return format_html('<a href="{}">Translate, edit</a> (missing: {})', url, names)
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(TranslatedContentAdmin):
+    """A milestone in every language, with its altitude, speed and source: where the
+    mission's timeline table links from each row. Its times stay on the mission's page."""
+
+    list_display = ["title", "mission", "kind", "occurs_at"]
+    list_filter = ["kind"]
+    list_select_related = ["mission"]
+    search_fields = ["title", "mission__name"]
+    fields = [
+        "mission",
+        "kind",
+        "title",
+        "description",
+        ("altitude_m", "speed_m_s"),
+        "source_note",
+    ]
+    readonly_fields = ["mission", "kind"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # a milestone is added on its mission's page, with its times
 
 
 class MissionImageInline(TranslationStackedInline):
@@ -86,7 +160,8 @@ class MissionAdmin(TranslatedContentAdmin):
     actions = ["publish", "unpublish", "rehearse"]
 
     class Media:
-        js = ["js/admin-labels.js"]  # names the autocomplete box by its label
+        # Names the autocomplete box by its label; shows each milestone's Earth time as typed.
+        js = ["js/admin-labels.js", "js/admin-earth-time.js"]
 
     def get_changelist_form(self, request, **kwargs):
         kwargs.setdefault("form", MissionListForm)

@@ -5,6 +5,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from missions.models import Mission
+from missions.seed_data import MISSIONS
+from missions.seeding import missions_seed
 from tests.factories import make_event, make_rsvp
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -33,3 +36,21 @@ def test_each_list_fits_the_screen_with_every_column_in_view(editor, path, last_
     assert last_column.lower() in header.inner_text().lower()
     box = header.bounding_box()
     assert box["x"] + box["width"] <= DESKTOP["width"]
+
+
+def test_a_new_milestones_earth_time_shows_as_it_is_typed(editor):
+    """Before, the Earth-received time of a new milestone showed only once saved; and the
+    mission's page stacked every milestone in every language, some 18,000 px tall."""
+    missions_seed(missions=MISSIONS)
+    mission = Mission.objects.get(slug="perseverance")
+    editor.goto(f"/admin/missions/mission/{mission.pk}/change/")
+    assert editor.evaluate("document.documentElement.scrollHeight") < 7000
+    rows = editor.locator("#milestones-group tr.form-row.has_original")
+    before = rows.count()
+    editor.locator("#milestones-group .add-row a").click()
+    row = editor.locator("#milestones-group tr.form-row.dynamic-milestones").last
+    row.locator('input[name$="-occurs_at_0"]').fill("2021-02-18")
+    row.locator('input[name$="-occurs_at_1"]').fill("20:43:38")
+    row.locator('input[name$="-signal_delay"]').fill("00:11:22")
+    assert row.locator("td.field-earth_received").inner_text().strip() == "2021-02-18 20:55:00 UTC"
+    assert rows.count() == before

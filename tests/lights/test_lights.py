@@ -130,9 +130,12 @@ def test_a_submission_shows_nowhere_until_staff_approve_it(client, staff_client,
 
     queue = staff_client.get("/admin/lights/lighting/?moderation__exact=pending").content.decode()
     assert "Pasadena City Hall" in queue
-    staff_client.post(
-        "/admin/lights/lighting/", {"action": "approve", "_selected_action": [lighting.pk]}
+    approved = staff_client.post(
+        "/admin/lights/lighting/",
+        {"action": "approve", "_selected_action": [lighting.pk]},
+        follow=True,
     )
+    assert "1 lighting published." in approved.content.decode()  # was "1 lighting(s)"
     caches["default"].clear()  # public pages are kept for the rest of their second
     assert "Pasadena City Hall" in client.get("/lights/").content.decode()
     assert mail.outbox[-1].to == ["clerk@example.org"]

@@ -8,6 +8,8 @@ from django.test import Client
 from PIL import Image
 
 from missions.models import Mission, MissionImage
+from missions.seed_data import MISSIONS
+from missions.seeding import missions_seed
 from tests.factories import image_upload, make_event, make_milestone, make_mission
 
 pytestmark = pytest.mark.django_db
@@ -192,3 +194,37 @@ def test_the_mission_form_loads_the_script_that_names_its_autocomplete_box(staff
     page = staff_client.get(f"/admin/missions/mission/{mission.pk}/change/").content.decode()
     assert 'src="/static/js/admin-labels.js"' in page
     assert '<label for="id_parent">' in page
+
+
+def test_the_admin_names_every_section_as_staff_know_it_and_links_the_live_desk(staff_client):
+    """Before, the index read "AXES" and "TASKS DATABASE BACKEND", and nothing in the admin
+    led to the live desk."""
+    page = staff_client.get("/admin/").content.decode()
+    assert "Sign-in lockouts" in page and "Email queue" in page
+    assert ">Axes<" not in page and "Tasks Database Backend" not in page
+    assert '<a href="/live/desk/">Live desk</a>' in page
+    assert (
+        '<a href="/live/desk/">Live desk</a>'
+        in staff_client.get("/admin/missions/liveupdate/").content.decode()
+    )
+
+
+def test_a_missions_timeline_is_a_table_and_each_milestone_translates_on_its_own_page(
+    staff_client,
+):
+    """Before, the mission's page stacked every milestone in every language: 18,000 px and
+    217 boxes for Perseverance."""
+    missions_seed(missions=MISSIONS, translated=True)
+    mission = Mission.objects.get(slug="perseverance")
+    page = staff_client.get(f"/admin/missions/mission/{mission.pk}/change/").content.decode()
+    boxes = re.findall(r'<(?:input|select|textarea)\b(?![^>]*type="hidden")', page)
+    assert len(boxes) <= 120
+    assert 'name="milestones-0-title_es"' not in page  # the Spanish is on its own page
+    milestone = mission.milestones.get(kind="touchdown")
+
+    link = f'<a href="/admin/missions/milestone/{milestone.pk}/change/">'
+    assert link in page
+    assert "2021-02-18 20:55:00 UTC" in page  # its Earth-received time, in its row
+    own = staff_client.get(f"/admin/missions/milestone/{milestone.pk}/change/").content.decode()
+    assert 'name="title_es"' in own and 'name="title_ar"' in own
+    assert 'name="altitude_m"' in own

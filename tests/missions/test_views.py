@@ -1,6 +1,6 @@
 import re
-from pathlib import Path
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 import time_machine
