@@ -6,13 +6,12 @@ events.apps), inside the transaction of missions.rehearsal.mission_rehearse.
 
 from datetime import timedelta
 
-from django.utils.translation import gettext as _
-
 from events.models import Event
 from events.text import shift_times
 from marsweb.slugs import unique_slug
 from marsweb.translated import in_every_language
 from missions.models import Mission
+from missions.rehearsal import rehearsal_name, rehearsal_number
 
 # A copy's sources are the real event's, and the times they quote are the real night's.
 REAL_SOURCES = "Sources of the real event (the times they give are the real night's):"
@@ -28,11 +27,10 @@ def events_rehearse(
     mission go with those rehearsals (cascade).
     """
     copies = []
+    number = rehearsal_number(rehearsal)
     for event in Event.objects.published().filter(mission=mission, rehearsal_of=None):
         copy = Event(
-            **in_every_language(
-                event, "title", lambda title: _("%(title)s (Rehearsal)") % {"title": title}
-            ),
+            **in_every_language(event, "title", lambda title: rehearsal_name(title, number)),
             slug=unique_slug(Event, f"{event.slug}-rehearsal"),
             kind=event.kind,
             mission=rehearsal,

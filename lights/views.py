@@ -130,12 +130,14 @@ def lights_calendar(request: HttpRequest) -> HttpResponse:
 @require_GET
 def city_calendar(request: HttpRequest, city: str) -> HttpResponse:
     """One city's published lightings as a feed: a lighting approved there later shows up in
-    a subscribed calendar at its next refresh. A city with none is not found."""
+    a subscribed calendar at its next refresh, and one announced there later too (a city
+    whose lightings have no times yet is a calendar waiting for them). A city with no
+    published lighting is not found."""
     lightings = list(Lighting.objects.published().filter(city_slug=city))
     if not lightings:
         raise Http404("No lightings in that city")
     name = lightings[0].city
-    body = ics.lightings_calendar(lightings, city=name)
+    body = ics.lightings_calendar(lightings, city=name, zone=lightings[0].time_zone)
     return calendar_response(request, body, f"mars-landing-lights-{city}.ics")
 
 

@@ -13,9 +13,20 @@ from missions.models import Milestone, Mission
 from missions.signals import mission_rehearsed
 
 
-def rehearsal_name(name: str) -> str:
-    """A rehearsal's name, "Perseverance (Rehearsal)", in the active language."""
-    return _("%(name)s (Rehearsal)") % {"name": name}
+def rehearsal_name(name: str, number: int = 1) -> str:
+    """A rehearsal's name (or its event's title), in the active language: "Perseverance
+    (Rehearsal)"; beside earlier rehearsals still kept, "Perseverance (Rehearsal 2)", so that
+    no two read alike in the admin, the desk or a list."""
+    if number == 1:
+        return _("%(name)s (Rehearsal)") % {"name": name}
+    return _("%(name)s (Rehearsal %(number)s)") % {"name": name, "number": number}
+
+
+def rehearsal_number(rehearsal: Mission) -> int:
+    """1 for a mission's first rehearsal still kept, 2 for the next…"""
+    return Mission.objects.filter(
+        rehearsal_of_id=rehearsal.rehearsal_of_id, pk__lte=rehearsal.pk
+    ).count()
 
 
 def rehearsal_note(minutes: float) -> str:
@@ -56,8 +67,9 @@ def mission_rehearse(
 
     if replace:
         Mission.objects.filter(rehearsal_of=mission).delete()
+    number = Mission.objects.filter(rehearsal_of=mission).count() + 1
     rehearsal = Mission(
-        **in_every_language(mission, "name", rehearsal_name, every=True),
+        **in_every_language(mission, "name", lambda name: rehearsal_name(name, number), every=True),
         **in_every_language(
             mission, "name", lambda name: rehearsal_note(minutes), to="status_note"
         ),

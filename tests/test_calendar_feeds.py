@@ -185,3 +185,19 @@ def test_a_feed_speaks_the_language_of_its_address(site_at_now):
         == "Aterrizaje en Marte: monumentos iluminados de rojo en Chicago"
     )
     assert Lighting.objects.filter(city_slug="chicago").exists()
+
+
+def test_a_city_whose_lightings_await_their_times_is_a_valid_calendar_of_its_zone(site_at_now):
+    """Before, Chicago's feed (one lighting, its timing not announced) was a calendar with
+    no component at all, which RFC 5545 does not allow."""
+    body = Client().get("/lights/chicago/calendar.ics").content
+    calendar = Calendar.from_ical(body)
+    assert calendar.walk("VEVENT") == []
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert zone["TZID"] == "America/Chicago"
+    assert vobject.readOne(body.decode()).vtimezone.tzid.value == "America/Chicago"
+    # A city with events gets no extra component, and names zones as people do.
+    new_york = Client().get("/lights/new-york/calendar.ics").content.decode()
+    assert "VTIMEZONE" not in new_york
+    assert "(New York (EST))" in new_york.replace("\r\n ", "")
+    assert "America/New_York" not in new_york

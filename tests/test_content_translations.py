@@ -12,6 +12,7 @@ from events.models import Event
 from lights.models import Lighting
 from missions.models import Mission
 from missions.rehearsal import mission_rehearse
+from tests.factories import make_lighting
 from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +71,24 @@ def test_the_lights_name_their_cities_and_countries_in_the_pages_language(site_a
     caches["default"].clear()
     arabic = Client().get("/ar/lights/").content.decode()
     assert '<span lang="en" dir="ltr">Chicago</span>، الولايات المتحدة' in arabic
+
+
+def test_names_not_translated_yet_read_left_to_right_as_one_phrase_on_an_arabic_page(
+    site_at_now,
+):
+    """Before, an English landmark and city on an Arabic page were two names the page's
+    direction reversed: "Sydney ,Sydney Opera House sails"."""
+    make_lighting(
+        landmark="Sydney Opera House sails",
+        city="Sydney",
+        country="Australia",
+        latitude="-33.8568",
+        longitude="151.2153",
+        time_zone="Australia/Sydney",
+    )
+    arabic = Client().get("/ar/lights/").content.decode()
+    assert '<span lang="en" dir="ltr">Sydney, Australia</span>' in arabic
+    assert "Sydney ,Sydney" not in page_text(arabic)
 
 
 def test_a_rehearsal_carries_every_translation_with_its_own_label(site_at_now):

@@ -131,3 +131,9 @@ def test_the_sitemap_lists_the_events_the_lights_and_mars_time_too(client, site_
         ):
             assert f"<loc>http://testserver{prefix}{path}</loc>" in body, prefix + path
     assert "rehearsal" not in body
+
+
+def test_the_arabic_missing_page_shows_the_address_as_typed(client):
+    """Before, right to left, "/ar/no-such/" read "/no-such/ar/"."""
+    page = client.get("/ar/no-such-page/").content.decode()
+    assert '<code dir="ltr">/ar/no-such-page/</code>' in page

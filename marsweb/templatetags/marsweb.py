@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import formats, timezone
 from django.utils.dateformat import format as date_format
-from django.utils.html import format_html, format_html_join, json_script
+from django.utils.html import conditional_escape, format_html, format_html_join, json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 
@@ -104,6 +104,20 @@ def translated(obj, field: str) -> str:
     if shown_in_english(obj, field):
         return format_html('<span lang="{}" dir="ltr">{}</span>', settings.LANGUAGE_CODE, value)
     return value
+
+
+@register.filter
+def name_in(obj, fields: str) -> str:
+    """``{{ lighting|name_in:"landmark,city" }}``: a name and the place it is in, joined as
+    the page's language joins them ("Adler Planetarium, Chicago"; "…، …" in Arabic). Where
+    both show in English (not translated yet), one English phrase read left to right, not
+    two names the page's direction puts in the reverse order ("Sydney ,Sydney Opera House")."""
+    name, place = fields.split(",")
+    if shown_in_english(obj, name) and shown_in_english(obj, place):
+        text = f"{getattr(obj, name)}, {getattr(obj, place)}"
+        return format_html('<span lang="{}" dir="ltr">{}</span>', settings.LANGUAGE_CODE, text)
+    joined = conditional_escape(pgettext("a city in its country", "%(city)s, %(country)s"))
+    return mark_safe(joined % {"city": translated(obj, name), "country": translated(obj, place)})
 
 
 @register.filter

@@ -220,3 +220,14 @@ def test_a_wide_screen_leaves_no_empty_column_beside_a_few_cards(
     )
     assert gaps and max(gaps) < 2, gaps
     context.close()
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP])
+def test_the_mars_time_button_and_the_now_link_stand_apart(browser, live_server, size):
+    """Before, "Convert" and "Now" touched."""
+    context, page = open_page(browser, live_server, "/mars-time/", size)
+    button = page.get_by_role("button", name="Convert").bounding_box()
+    link = page.get_by_role("link", name="Now", exact=True).bounding_box()
+    gap = link["x"] - (button["x"] + button["width"])
+    assert gap >= 16 or link["y"] >= button["y"] + button["height"]
+    context.close()

@@ -50,3 +50,20 @@ def test_an_event_that_cannot_be_copied_rolls_the_whole_rehearsal_back(mission):
     finally:
         mission_rehearsed.disconnect(dispatch_uid="test-refuse")
     assert not Mission.objects.rehearsals().exists()
+
+
+def test_rehearsals_kept_side_by_side_are_numbered_with_their_events(mission):
+    """Before, three rehearsals kept together were all "Perseverance (Rehearsal)"."""
+    make_event(
+        slug="party", title="Landing party", title_es="Fiesta del aterrizaje", mission=mission
+    )
+    first = mission_rehearse(mission=mission, minutes=30, now=NOW)
+    second = mission_rehearse(mission=mission, minutes=60, now=NOW, replace=False)
+    third = mission_rehearse(mission=mission, minutes=90, now=NOW, replace=False)
+    assert [m.name for m in (first, second, third)] == [
+        "Perseverance (Rehearsal)",
+        "Perseverance (Rehearsal 2)",
+        "Perseverance (Rehearsal 3)",
+    ]
+    assert Event.objects.get(mission=third).title == "Landing party (Rehearsal 3)"
+    assert Event.objects.get(mission=second).title_es == "Fiesta del aterrizaje (Ensayo 2)"

@@ -85,6 +85,10 @@ def test_an_arabic_attendee_hears_of_the_waitlist_and_the_seat_in_arabic(client,
     assert waitlisted.subject.startswith("أنت في قائمة الانتظار")
     assert '<html lang="ar" dir="rtl">' in waitlisted.alternatives[0].content
     assert "مرحبًا <bdi>ليلى</bdi>،" in waitlisted.alternatives[0].content
+    # The address of the attendee's page reads left to right, not split by the direction.
+    assert re.search(
+        r'<a href="http://[^"]+/rsvp/[^"]+" dir="ltr"', waitlisted.alternatives[0].content
+    )
     mail.outbox.clear()
 
     rsvp_cancel(rsvp=Rsvp.objects.get(email="first@example.org"))
