@@ -124,6 +124,10 @@ def test_a_submission_shows_nowhere_until_staff_approve_it(client, staff_client,
     lighting = Lighting.objects.get(landmark="Pasadena City Hall")
     assert (lighting.is_published, lighting.moderation) == (False, "pending")
     assert lighting.time_zone == "America/Los_Angeles"
+    # The submitter reads the zone as people name it, not as an IANA id.
+    assert re.search(
+        r"in the Los Angeles \(P[SD]T\) time zone", page_text(response.content.decode())
+    )
     assert lighting.starts_at is not None
     assert "Pasadena City Hall" not in client.get("/lights/").content.decode()
     assert b"Pasadena" not in client.get("/lights/calendar.ics").content
