@@ -1,4 +1,5 @@
-"""Spanish for the seeded lightings (and Arabic for their places), loaded by ``python manage.py seed`` (lights.seeding)."""
+"""Spanish and Arabic for the seeded lightings, loaded by ``python manage.py seed``
+(lights.seeding)."""
 
 LIGHTING_TRANSLATIONS = {
     "Empire State Building": {
@@ -8,7 +9,12 @@ LIGHTING_TRANSLATIONS = {
             "country": "Estados Unidos",
             "note": "La torre se ilumina de rojo por el planeta rojo.",
         },
-        "ar": {"city": "نيويورك", "country": "الولايات المتحدة"},
+        "ar": {
+            "landmark": "مبنى إمباير ستيت",
+            "city": "نيويورك",
+            "country": "الولايات المتحدة",
+            "note": "يتوهج البرج بالأحمر من أجل الكوكب الأحمر.",
+        },
     },
     "Los Angeles International Airport gateway pylons": {
         "es": {
@@ -17,7 +23,12 @@ LIGHTING_TRANSLATIONS = {
             "country": "Estados Unidos",
             "note": "El JPL, desde donde se opera el rover, está cerca, en Pasadena.",
         },
-        "ar": {"city": "لوس أنجلوس", "country": "الولايات المتحدة"},
+        "ar": {
+            "landmark": "أعمدة بوابة مطار لوس أنجلوس الدولي",
+            "city": "لوس أنجلوس",
+            "country": "الولايات المتحدة",
+            "note": "مختبر الدفع النفاث، حيث تُدار عمليات المركبة الجوالة، قريب في باسادينا.",
+        },
     },
     "Adler Planetarium and other downtown buildings": {
         "es": {
@@ -26,6 +37,11 @@ LIGHTING_TRANSLATIONS = {
             "country": "Estados Unidos",
             "note": "Los vecinos del centro de Chicago deberían ver iluminarse el Planetario Adler.",
         },
-        "ar": {"city": "شيكاغو", "country": "الولايات المتحدة"},
+        "ar": {
+            "landmark": "قبة أدلر السماوية ومبانٍ أخرى في وسط المدينة",
+            "city": "شيكاغو",
+            "country": "الولايات المتحدة",
+            "note": "ينبغي لسكان وسط شيكاغو أن يروا قبة أدلر السماوية تضيء.",
+        },
     },
 }

@@ -70,8 +70,9 @@ def mission_rehearse(
     number = Mission.objects.filter(rehearsal_of=mission).count() + 1
     rehearsal = Mission(
         **in_every_language(mission, "name", lambda name: rehearsal_name(name, number), every=True),
+        # Written afresh in every language, whether or not the mission's name is translated.
         **in_every_language(
-            mission, "name", lambda name: rehearsal_note(minutes), to="status_note"
+            mission, "name", lambda name: rehearsal_note(minutes), to="status_note", every=True
         ),
         slug=unique_slug(Mission, f"{mission.slug}-rehearsal"),
         agency=mission.agency,

@@ -3,8 +3,10 @@ loaded by ``python manage.py seed`` (missions.seeding)."""
 
 # Spanish and Arabic for the seeded missions (django-modeltranslation's <field>_es and
 # <field>_ar). The facts are the English pages' own; the Spanish follows the wording of
-# NASA en español (ciencia.nasa.gov/ "Perseverance", "Juntos Perseveramos", 2021) and the
-# Arabic for Hope the Emirates Mars Mission's Arabic pages (emm.ae, "مسبار الأمل").
+# NASA en español (ciencia.nasa.gov/ "Perseverance", "Juntos Perseveramos", 2021); the
+# Arabic for Hope the Emirates Mars Mission's Arabic pages (emm.ae, "مسبار الأمل"), and for
+# the landing night (Perseverance, Ingenuity) the names Arabic news gave them in 2021
+# ("بيرسيفيرانس", "إنجينيويتي", "فوهة جيزيرو").
 MISSION_TRANSLATIONS = {
     "perseverance": {
         "es": {
@@ -23,6 +25,21 @@ MISSION_TRANSLATIONS = {
                 "y llevó a Marte el helicóptero Ingenuity bajo su panza."
             ),
         },
+        "ar": {
+            "name": "بيرسيفيرانس",
+            "status_note": "لا تزال تتجول في فوهة جيزيرو وحولها وتجمع العينات (تحديثات مهمة ناسا/مختبر الدفع النفاث).",
+            "landing_site_name": "فوهة جيزيرو (موقع هبوط أوكتافيا إي. بتلر)",
+            "summary": "أكثر مركبات ناسا الجوالة طموحًا حتى الآن: تبحث في فوهة جيزيرو عن آثار حياة قديمة وتحفظ عينات صخرية لإعادتها إلى الأرض.",
+            "body": (
+                "هبطت بيرسيفيرانس في فوهة جيزيرو، قاع بحيرة قديمة، في 18 فبراير 2021، "
+                "بعد «الدقائق السبع المرعبة» من الدخول والهبوط والاستقرار على السطح.\n\n"
+                "على خلاف كل مهمة سبقتها إلى المريخ، تُعدّ بيرسيفيرانس هدايا للأرض: تحفر عينات صخرية "
+                "تحمل دلائل واعدة على أن المكان كان صالحًا للحياة، وتغلقها في أنابيب، ترك بعضها على السطح "
+                "في مستودع لتجمعه حملة إعادة العينات من المريخ المشتركة بين ناسا ووكالة الفضاء الأوروبية.\n\n"
+                "تفحص الفوهة بكاميراتها عالية الدقة وأشعة الليزر والميكروفونات وأجهزتها العلمية، "
+                "وقد حملت المروحية إنجينيويتي إلى المريخ تحت بطنها."
+            ),
+        },
     },
     "ingenuity": {
         "es": {
@@ -35,6 +52,18 @@ MISSION_TRANSLATIONS = {
                 "para demostrar si es posible volar en Marte con lo que sabemos de su tenue atmósfera, y para abrir "
                 "el camino a futuros drones que exploren por delante de rovers y astronautas.\n\n"
                 "Previsto para cinco vuelos, hizo 72."
+            ),
+        },
+        "ar": {
+            "name": "إنجينيويتي",
+            "status_note": "طارت 72 مرة؛ وانتهت مهمتها بسبب تلف في شفرة الدوار في رحلتها الثانية والسبعين في 18 يناير 2024 (ناسا، 25 يناير 2024).",
+            "landing_site_name": "فوهة جيزيرو، تحت بيرسيفيرانس",
+            "summary": "مروحية اختبار صغيرة أثبتت أن الطيران المزوّد بمحرك والمتحكَّم فيه ممكن في غلاف المريخ الجوي الرقيق.",
+            "body": (
+                "سافرت إنجينيويتي إلى المريخ تحت بطن بيرسيفيرانس، هدية إضافية من المهمة. صُنعت لتُثبت "
+                "إن كان الطيران على المريخ ممكنًا بما نعرفه عن غلافه الجوي الرقيق، ولتمهّد الطريق لطائرات "
+                "مسيّرة تستكشف أمام المركبات الجوالة ورواد الفضاء.\n\n"
+                "كان مقررًا لها خمس رحلات، فطارت 72."
             ),
         },
     },
@@ -138,54 +167,89 @@ MISSION_TRANSLATIONS = {
 
 # Milestones by (mission slug, kind).
 MILESTONE_TRANSLATIONS = {
-    ("perseverance", "launch"): {"es": {"title": "Lanzamiento en un Atlas V desde Cabo Cañaveral"}},
+    ("perseverance", "launch"): {
+        "es": {"title": "Lanzamiento en un Atlas V desde Cabo Cañaveral"},
+        "ar": {"title": "الإطلاق على صاروخ أطلس 5 من كيب كانافيرال"},
+    },
     ("perseverance", "cruise-stage-separation"): {
         "es": {
             "title": "Separación de la etapa de crucero",
             "description": "La etapa que llevó a Perseverance por el espacio durante seis meses y medio se separa de la cápsula de entrada.",
-        }
+        },
+        "ar": {
+            "title": "انفصال مرحلة الرحلة",
+            "description": "تنفصل المرحلة التي حملت بيرسيفيرانس عبر الفضاء ستة أشهر ونصفًا عن كبسولة الدخول.",
+        },
     },
     ("perseverance", "entry-interface"): {
         "es": {
             "title": "Entrada en la atmósfera",
             "description": "La cápsula toca la parte alta de la atmósfera marciana a unos 19.500 km/h.",
-        }
+        },
+        "ar": {
+            "title": "الدخول في الغلاف الجوي",
+            "description": "تلامس الكبسولة أعلى الغلاف الجوي للمريخ بسرعة نحو 19,500 كم/س.",
+        },
     },
     ("perseverance", "peak-heating"): {
         "es": {
             "title": "Máximo calentamiento",
             "description": "La fricción calienta el escudo térmico hasta unos 1300 °C.",
-        }
+        },
+        "ar": {
+            "title": "ذروة التسخين",
+            "description": "يسخّن الاحتكاك الدرع الحراري إلى نحو 1,300 درجة مئوية.",
+        },
     },
     ("perseverance", "parachute-deploy"): {
         "es": {
             "title": "Despliegue del paracaídas",
             "description": "Se abre el paracaídas supersónico, activado por el nuevo Range Trigger.",
-        }
+        },
+        "ar": {
+            "title": "فتح المظلة",
+            "description": "تنفتح المظلة الأسرع من الصوت، بإشارة من أداة «رينج تريغر» الجديدة.",
+        },
     },
     ("perseverance", "heat-shield-separation"): {
         "es": {
             "title": "Separación del escudo térmico",
             "description": "El escudo térmico se suelta y la navegación relativa al terreno empieza a buscar un lugar seguro.",
-        }
+        },
+        "ar": {
+            "title": "انفصال الدرع الحراري",
+            "description": "يسقط الدرع الحراري ويبدأ نظام الملاحة النسبية للتضاريس البحث عن بقعة آمنة.",
+        },
     },
     ("perseverance", "backshell-separation"): {
         "es": {
             "title": "Separación de la cubierta trasera y descenso propulsado",
             "description": "El rover y su etapa de descenso se sueltan de la cubierta trasera y del paracaídas; se encienden ocho cohetes.",
-        }
+        },
+        "ar": {
+            "title": "انفصال الغطاء الخلفي والهبوط بالمحركات",
+            "description": "تنفصل المركبة ومرحلة الهبوط عن الغطاء الخلفي والمظلة؛ وتشتعل ثمانية صواريخ.",
+        },
     },
     ("perseverance", "sky-crane"): {
         "es": {
             "title": "Grúa celeste",
             "description": "Unos cables de nailon bajan el rover bajo la etapa de descenso, que se mantiene en vuelo.",
-        }
+        },
+        "ar": {
+            "title": "الرافعة السماوية",
+            "description": "تُنزل حبال من النايلون المركبة تحت مرحلة الهبوط المحلّقة.",
+        },
     },
     ("perseverance", "touchdown"): {
         "es": {
             "title": "Aterrizaje en el cráter Jezero",
             "description": "Ruedas en el suelo. La etapa de descenso se aleja para estrellarse a una distancia segura.",
-        }
+        },
+        "ar": {
+            "title": "الهبوط في فوهة جيزيرو",
+            "description": "العجلات على الأرض. تبتعد مرحلة الهبوط لتتحطم على مسافة آمنة.",
+        },
     },
     ("ingenuity", "flight"): {
         "es": {
@@ -252,24 +316,40 @@ LIVE_UPDATE_TRANSLATIONS = {
         "es": {
             "headline": "Mira el aterrizaje con nosotros",
             "body": "NASA TV transmite el aterrizaje en directo, y el NASA Social virtual y la experiencia virtual para invitados permiten a cualquiera vivir la noche desde casa.",
-        }
+        },
+        "ar": {
+            "headline": "شاهد الهبوط معنا",
+            "body": "تنقل قناة ناسا التلفزيونية الهبوط مباشرة، ويتيح لقاء ناسا الافتراضي وتجربة الضيوف الافتراضية لأي شخص أن يعيش الليلة من بيته.",
+        },
     },
     ("perseverance", "Cities glow red for the Red Planet"): {
         "es": {
             "headline": "Las ciudades se tiñen de rojo por el planeta rojo",
             "body": "El Empire State Building, los pilones de entrada del aeropuerto de Los Ángeles y el Planetario Adler de Chicago se iluminan de rojo por el aterrizaje; la NASA invita a todas las ciudades a hacer lo mismo. Cuándo brilla cada uno está en la página de ciudades iluminadas.",
-        }
+        },
+        "ar": {
+            "headline": "المدن تتوهج بالأحمر من أجل الكوكب الأحمر",
+            "body": "يُضاء مبنى إمباير ستيت وأعمدة بوابة مطار لوس أنجلوس الدولي وقبة أدلر السماوية في شيكاغو باللون الأحمر احتفاءً بالهبوط، وتدعو ناسا كل مدينة إلى أن تفعل مثلها. مواعيد إضاءة كل منها في صفحة أضواء المدن.",
+        },
     },
     ("perseverance", "Ingenuity rides along"): {
         "es": {
             "headline": "Ingenuity viaja con él",
             "body": "Bajo el rover va el helicóptero Ingenuity, una prueba de si se puede volar en la tenue atmósfera de Marte.",
-        }
+        },
+        "ar": {
+            "headline": "إنجينيويتي في الرحلة",
+            "body": "تحت المركبة الجوالة تختبئ المروحية إنجينيويتي، تجربة لمعرفة إن كان الطيران ممكنًا في غلاف المريخ الجوي الرقيق.",
+        },
     },
     ("perseverance", "First images from Jezero Crater"): {
         "es": {
             "headline": "Primeras imágenes del cráter Jezero",
             "body": "Las cámaras para evitar peligros del rover envían sus primeras fotos en blanco y negro del lugar de aterrizaje, con polvo aún en las tapas de los objetivos.",
-        }
+        },
+        "ar": {
+            "headline": "الصور الأولى من فوهة جيزيرو",
+            "body": "ترسل كاميرات تجنّب المخاطر في المركبة أولى صورها بالأبيض والأسود لموقع الهبوط، وما زال الغبار على أغطية عدساتها.",
+        },
     },
 }

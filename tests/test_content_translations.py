@@ -10,7 +10,7 @@ from django.test import Client
 
 from events.models import Event
 from lights.models import Lighting
-from missions.models import Mission
+from missions.models import Milestone, Mission
 from missions.rehearsal import mission_rehearse
 from tests.factories import make_lighting
 from tests.text import page_text
@@ -36,7 +36,15 @@ def test_the_hope_mission_reads_in_arabic(site_at_now):
     assert "تأكيد الدخول في مدار المريخ" in page_text(page)
 
 
+def untranslated_in_arabic(*, summary: bool = True, step: str = "cruise-stage-separation"):
+    """Perseverance as before staff wrote its Arabic: its summary and one step."""
+    if summary:
+        Mission.objects.filter(slug="perseverance").update(summary_ar="")
+    Milestone.objects.filter(mission__slug="perseverance", kind=step).update(title_ar="")
+
+
 def test_what_is_not_translated_yet_shows_in_english_marked_as_english(site_at_now):
+    untranslated_in_arabic()
     page = Client().get("/ar/missions/perseverance/").content.decode()
     assert '<p class="lead" lang="en" dir="ltr">NASA&#x27;s most ambitious rover yet' in page
     assert '<span lang="en" dir="ltr">Cruise stage separation</span>' in page
@@ -44,6 +52,7 @@ def test_what_is_not_translated_yet_shows_in_english_marked_as_english(site_at_n
 
 def test_a_countdown_phase_naming_an_untranslated_step_marks_the_step_as_english(site_at_now):
     """Before: "الاقتراب النهائي: Cruise stage separation" was all marked Arabic."""
+    untranslated_in_arabic(summary=False)
     mission_rehearse(mission=Mission.objects.get(slug="perseverance"), minutes=12)
     page = Client().get("/ar/").content.decode()
     assert (
@@ -94,7 +103,11 @@ def test_names_not_translated_yet_read_left_to_right_as_one_phrase_on_an_arabic_
 def test_a_rehearsal_carries_every_translation_with_its_own_label(site_at_now):
     rehearsal = Mission.objects.get(slug="perseverance-rehearsal")
     assert rehearsal.name_es == "Perseverance (Ensayo)"
-    assert rehearsal.name_ar == "Perseverance (تدريب)"
+    assert rehearsal.name_ar == "بيرسيفيرانس (تدريب)"
+    # A mission whose name is not translated yet still says "Rehearsal" in every language.
+    curiosity = mission_rehearse(mission=Mission.objects.get(slug="curiosity"), minutes=60)
+    assert curiosity.name_ar == "Curiosity (تدريب)"
+    assert curiosity.status_note_ar.startswith("تدريب: إعادة للجدول الزمني الحقيقي")
     assert rehearsal.summary_es.startswith("El rover más ambicioso")
     event = Event.objects.get(slug="perseverance-virtual-nasa-social-rehearsal")
     assert event.title_es == "NASA Social virtual: Perseverance aterriza en Marte (Ensayo)"
@@ -130,7 +143,8 @@ def test_the_admin_lists_which_translations_are_missing(site_at_now, staff_clien
     assert '<span title="body, landing_site_name, name, status_note, summary">Arabic</span>' in (
         listing
     )
-    assert ">Perseverance</a>" in listing
+    assert ">Curiosity</a>" in listing
+    assert ">Perseverance</a>" not in listing  # the night's mission is written in Arabic
     assert ">Hope (Emirates Mars Mission)</a>" not in listing
     complete = staff_client.get("/admin/missions/mission/?missing=es").content.decode()
     assert ">Hope (Emirates Mars Mission)</a>" not in complete

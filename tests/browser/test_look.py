@@ -50,12 +50,18 @@ def landing_night():
     )
 
 
-def new_context(browser, live_server, size: str, scheme: str):
+# Each page as a visitor reading that language sees it: their browser speaks it too (a
+# mismatched browser is offered the page in its language: tests/browser/test_languages.py).
+LOCALES = {"en": "en-US", "es": "es-ES", "ar": "ar-AE"}
+
+
+def new_context(browser, live_server, size: str, scheme: str, language: str = "en"):
     return browser.new_context(
         base_url=live_server.url,
         viewport=SIZES[size],
         color_scheme=scheme,
         timezone_id="America/New_York",
+        locale=LOCALES[language],
     )
 
 
@@ -72,9 +78,11 @@ def save(page, name: str, size: str, scheme: str) -> list[str]:
     return serious_violations(page)
 
 
-def shoot(browser, live_server, path: str, name: str, size: str, scheme: str) -> list[str]:
+def shoot(
+    browser, live_server, path: str, name: str, size: str, scheme: str, language: str = "en"
+) -> list[str]:
     """Save the page's screenshot; what axe finds serious in it."""
-    context = new_context(browser, live_server, size, scheme)
+    context = new_context(browser, live_server, size, scheme, language)
     try:
         page = context.new_page()
         page.goto(path)
@@ -115,7 +123,13 @@ def test_every_page_in_spanish_and_arabic_has_no_serious_accessibility_violation
         for name, path in PAGES.items()
         if (
             violations := shoot(
-                browser, live_server, f"/{language}{path}", f"{name}-{language}", size, scheme
+                browser,
+                live_server,
+                f"/{language}{path}",
+                f"{name}-{language}",
+                size,
+                scheme,
+                language,
             )
         )
     }
