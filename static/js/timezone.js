@@ -12,9 +12,14 @@
     return match && NAME.test(match[1]) ? match[1] : null;
   }
 
+  // The names a browser may give UTC ("Etc/UTC" on most Linux machines): all one zone, the
+  // one the server writes shared pages in, so such a page needs no rewriting at all.
+  var UTC = /^(Etc\/)?(UTC|UCT|GMT[+-]?0?|Universal|Zulu|Greenwich)$/;
+
   function browserZone() {
     try {
       var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      if (zone && UTC.test(zone)) return "UTC";
       return zone && NAME.test(zone) ? zone : null;
     } catch (error) {
       return null;

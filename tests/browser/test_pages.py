@@ -148,3 +148,27 @@ def test_a_spanish_page_names_the_visitors_zone_in_spanish(page, seeded):
         " === 'New York (hora oriental)'"
     )
     assert page.locator("main time").first.get_attribute("title") == ("New York (hora oriental)")
+
+
+@pytest.mark.parametrize("zone", ["Etc/UTC", "UTC", "Etc/GMT"])
+def test_a_browser_on_utc_leaves_the_utc_page_as_the_server_wrote_it(
+    browser, live_server, seeded, zone
+):
+    """Before, a browser naming UTC "Etc/UTC" (most Linux machines, Lighthouse's among them)
+    had every time on the page rewritten, and the longer Arabic dates moved the lines below
+    them (layout shift)."""
+    context = browser.new_context(base_url=live_server.url, timezone_id="UTC")
+    # Chromium names its zone as the machine does; this one says it this way.
+    context.add_init_script(
+        "const own = Intl.DateTimeFormat.prototype.resolvedOptions;"
+        "Intl.DateTimeFormat.prototype.resolvedOptions = function () {"
+        f"  return Object.assign(own.call(this), {{timeZone: '{zone}'}}); }};"
+    )
+    page = context.new_page()
+    page.goto("/ar/missions/perseverance/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("footer [data-visitor-zone]").inner_text() == "UTC"
+    assert not page.evaluate(
+        "[...document.querySelectorAll('time[data-local]')].some(t => t.title !== 'UTC')"
+    )
+    context.close()
