@@ -18,11 +18,11 @@ from missions.rehearsal import mission_rehearse
 from missions.seed_data import MISSIONS
 from missions.seeding import missions_seed
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.realtime]
 
 SKEW_MS = 120_000  # the visitor's clock is two minutes fast
-LANDS_IN_S = 38  # after the first tab opens
-WATCH_AFTER_ZERO_S = 8
+LANDS_IN_S = 28  # after the first tab opens: past a poll on both tabs, then zero
+WATCH_AFTER_ZERO_S = 6
 TOLERANCE_S = 0.5
 
 # Before any script of the page: a machine whose clock is two minutes fast (Date and the
@@ -134,13 +134,15 @@ def test_two_tabs_five_seconds_apart_agree_with_the_real_time_within_half_a_seco
     assert named == touchdown.isoformat().replace("+00:00", "Z")
     target_ms = int(touchdown.timestamp() * 1000)
 
-    # Both clocks read at the same instant, again and again until after zero.
+    # Both clocks read one after the other, again and again until after zero: each reading
+    # is judged against the real time it was taken at (a busy machine may put most of a
+    # second between the two reads, so they are not compared with each other).
     paired = []
     while clock.now() < touchdown + timedelta(seconds=WATCH_AFTER_ZERO_S):
         paired.append((first.evaluate(READ_NOW), second.evaluate(READ_NOW)))
         first.wait_for_timeout(700)
+    assert len(paired) >= LANDS_IN_S // 2
     assert [pair for pair in paired if not all(map(within_tolerance, pair))] == []
-    assert all(abs(a["at"] - b["at"]) < 100 for a, b in paired)
 
     lateness = {}
     for name, page in (("first", first), ("second", second)):

@@ -14,7 +14,7 @@ from missions.rehearsal import mission_rehearse
 from tests.missions.test_live_languages import english_with_translation
 from tests.test_content_translations import ENGLISH_WORDS
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.realtime]
 
 LANDS_IN_S = 20
 

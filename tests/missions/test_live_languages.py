@@ -110,6 +110,28 @@ def test_every_polled_fragment_and_feed_speaks_the_pages_language_all_night(nigh
     assert found == {}
 
 
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_the_whole_pages_read_without_javascript_stay_in_the_pages_language_all_night(
+    night, language
+):
+    """With JavaScript off a visitor reloads the page: the home page and the mission's, at
+    each moment of the night, hold no English where a translation exists."""
+    untranslated = english_with_translation(night, language)
+    found: dict[str, set[str]] = {}
+    for moment in MOMENTS:
+        with time_machine.travel(moment, tick=False):
+            for path in ("/", f"/missions/{night.slug}/"):
+                body = Client().get(f"/{language}{path}").content.decode()
+                raw = html.unescape(body)
+                english = {t for t in untranslated if t in raw}
+                words = set(
+                    ENGLISH_WORDS.findall(text_outside_english(body).replace("English", ""))
+                )
+                if english or words:
+                    found.setdefault(f"{moment:%H:%M:%S} {path}", set()).update(english | words)
+    assert found == {}
+
+
 def test_the_landing_arrives_in_spanish_in_the_polled_fragments(night):
     with time_machine.travel(TOUCHDOWN_HEARD - timedelta(seconds=160), tick=False):
         countdown = Client().get(f"/es/missions/{night.slug}/countdown/", **HX)
