@@ -11,12 +11,12 @@ import json
 from datetime import datetime
 from io import BytesIO
 
-from django.core.cache import caches
 from django.utils import translation
 from django.utils.translation import pgettext
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
+from marsweb.caching import drawn_png
 from marsweb.drawing import Canvas, is_rtl
 from marsweb.timezones import zoned
 from missions.landing import LandingStamp
@@ -226,14 +226,9 @@ def _draw(*, name, event_title, starts_local, destination, code, waitlist_positi
 
 def boarding_pass_png_cached(**inputs) -> bytes:
     """The pass for these inputs, drawn once (about 0.1 s of CPU) and then kept in this
-    process's "passes" cache: an attendee reloading it, or sharing the link around, costs a
-    lookup. A change that shows on the pass (a seat, a new waitlist number, the event's
-    title or time) makes a new key, so a pass is never out of date."""
+    process's memory (marsweb.caching.drawn_png): an attendee reloading it, or sharing the
+    link around, costs a lookup. A change that shows on the pass (a seat, a new waitlist
+    number, the event's title or time) makes a new key, so a pass is never out of date."""
     material = json.dumps(inputs, default=str, sort_keys=True).encode()
-    key = "boarding-pass:" + hashlib.sha256(material).hexdigest()
-    cache = caches["passes"]
-    png = cache.get(key)
-    if png is None:
-        png = boarding_pass_png(**inputs)
-        cache.set(key, png)
-    return png
+    digest = hashlib.sha256(material).hexdigest()
+    return drawn_png("pass", digest, lambda: boarding_pass_png(**inputs), share=False)

@@ -338,13 +338,57 @@ def _fragment_answer(request: HttpRequest, cached: tuple[str, int | None, str]) 
     return response
 
 
+# Drawn images (share cards, boarding passes): one key scheme, one answer, a finite life
+
+
 # A share card's address (marsweb.cards): its bytes never change, so a process that has
 # drawn or fetched it answers it from memory, as a static file.
 CARD_PATH = re.compile(r"/card-[0-9a-f]{16}\.png$")
+IMMUTABLE = "public, max-age=31536000, immutable"
+# How long a drawn image is kept: in this process (bounded by the cache's MAX_ENTRIES), and
+# in the shared cache, where nothing may stay for ever (a site lives through many landings,
+# and a stranger can make it draw many cards). An image asked for again is drawn again.
+DRAWN_LOCAL_SECONDS = 24 * 3600
+DRAWN_SHARED_SECONDS = 7 * 24 * 3600
+DRAWN_CACHE = "drawn"
 
 
-def card_cache_key(path: str) -> str:
-    return "card:" + path
+def drawn_key(kind: str, name: str) -> str:
+    """The key of one drawn image: its kind ("card", "pass"…) and what names its bytes (the
+    hash of what it shows, or the address it is answered at)."""
+    return f"drawn:{kind}:{name}"
+
+
+def drawn_png(kind: str, digest: str, draw: Callable[[], bytes], *, share: bool) -> bytes:
+    """The image whose content hashes to ``digest``: from this process's memory, else (when
+    ``share``: every server may be asked for it) the shared cache, else ``draw()``, which is
+    kept in both. A shared cache that is down costs a drawing, not an error."""
+    key = drawn_key(kind, digest)
+    local = caches[DRAWN_CACHE]
+    png = local.get(key)
+    if png is None:
+        shared = caches[SHARED_CACHE] if share else None
+        png = _get_quietly(shared, key)
+        if png is None:
+            png = draw()
+            if shared is not None:
+                with contextlib.suppress(Exception):
+                    shared.set(key, png, timeout=DRAWN_SHARED_SECONDS)
+        local.set(key, png, timeout=DRAWN_LOCAL_SECONDS)
+    return png
+
+
+def remember_answer(path: str, png: bytes) -> None:
+    """Let this process answer ``path`` (a share card's address) from memory from now on,
+    before the rest of the stack runs (fragment_fast_path)."""
+    caches[DRAWN_CACHE].set(drawn_key("path", path), png, timeout=DRAWN_LOCAL_SECONDS)
+
+
+def png_response(png: bytes) -> HttpResponse:
+    """A drawn image at an address that names its content: kept by anyone, for ever."""
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = IMMUTABLE
+    return response
 
 
 def fragment_fast_path(get_response: Callable[[HttpRequest], HttpResponse]):
@@ -356,6 +400,7 @@ def fragment_fast_path(get_response: Callable[[HttpRequest], HttpResponse]):
     marsweb's security headers here. A miss goes on to the view, which renders and caches it.
     """
     local = caches[LOCAL_CACHE]
+    drawn = caches[DRAWN_CACHE]
 
     def middleware(request: HttpRequest) -> HttpResponse:
         if request.path == clock.TIME_PATH and request.method == "GET":
@@ -365,17 +410,20 @@ def fragment_fast_path(get_response: Callable[[HttpRequest], HttpResponse]):
             if cached is not None:
                 return apply_security_headers(_fragment_answer(request, cached))
         if request.method == "GET" and CARD_PATH.search(request.path):
-            png = local.get(card_cache_key(request.path))
+            png = drawn.get(drawn_key("path", request.path))
             if png is not None:
-                response = HttpResponse(png, content_type="image/png")
-                response["Cache-Control"] = "public, max-age=31536000, immutable"
-                return apply_security_headers(response)
+                return apply_security_headers(png_response(png))
         return get_response(request)
 
     return middleware
 
 
 # Files whose bytes change only with their content (calendar feeds, map data)
+
+
+# How long the shared cache remembers when some bytes were first served. Bytes unchanged for
+# longer get a later Last-Modified; their ETag, the same, still answers 304.
+FIRST_SERVED_SECONDS = 30 * 24 * 3600
 
 
 def content_response(
@@ -388,7 +436,9 @@ def content_response(
     digest = hashlib.sha256(body).hexdigest()[:32]
     etag = f'"{digest}"'
     first_served = caches[SHARED_CACHE].get_or_set(
-        f"first-served:{digest}", lambda: int(clock.now().timestamp()), timeout=None
+        f"first-served:{digest}",
+        lambda: int(clock.now().timestamp()),
+        timeout=FIRST_SERVED_SECONDS,
     )
     not_modified = get_conditional_response(request, etag=etag, last_modified=first_served)
     if not_modified is not None:

@@ -19,7 +19,6 @@ from datetime import timedelta
 from io import BytesIO
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
@@ -27,7 +26,7 @@ from django.utils.translation import gettext, ngettext
 from PIL import Image, ImageDraw
 from PIL.PngImagePlugin import PngInfo
 
-from marsweb.caching import LOCAL_CACHE, SHARED_CACHE, card_cache_key
+from marsweb.caching import drawn_png, png_response, remember_answer
 from marsweb.drawing import Canvas, is_rtl, text_width, wrap
 
 WIDTH, HEIGHT = 1200, 630
@@ -41,7 +40,6 @@ MARS_SHADE = (150, 48, 9)
 MARGIN = 72
 # Bump when the drawing changes: every card gets a new address.
 VERSION = 1
-YEAR = 365 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -166,20 +164,9 @@ def card_response(request: HttpRequest, card: Card, digest: str) -> HttpResponse
         response = HttpResponseRedirect(card_url(card, request.path, digest))
         response["Cache-Control"] = "public, max-age=60"
         return response
-    shared = caches[SHARED_CACHE]
-    png = shared.get(f"card:{card.digest}")
-    if png is None:
-        png = card_png(card)
-        shared.set(f"card:{card.digest}", png, timeout=None)
-    response = card_answer(png)
-    caches[LOCAL_CACHE].set(card_cache_key(request.path), png, timeout=YEAR)
-    return response
-
-
-def card_answer(png: bytes) -> HttpResponse:
-    response = HttpResponse(png, content_type="image/png")
-    response["Cache-Control"] = f"public, max-age={YEAR}, immutable"
-    return response
+    png = drawn_png("card", card.digest, lambda: card_png(card), share=True)
+    remember_answer(request.path, png)
+    return png_response(png)
 
 
 def card_url(card: Card, path: str, digest: str) -> str:

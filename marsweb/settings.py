@@ -176,10 +176,11 @@ CACHES = {
         "LOCATION": "marsweb-local",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
-    # Drawn boarding passes (about 45 KB each), per process: at most ~25 MB, for an hour.
-    "passes": {
+    # Drawn images, per process (marsweb.caching.drawn_png): share cards and boarding passes
+    # (about 45 KB each), at most ~25 MB.
+    "drawn": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "marsweb-passes",
+        "LOCATION": "marsweb-drawn",
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 500},
     },
