@@ -9,7 +9,7 @@ STAMP_RUN := $(VENV)/.installed-runtime
 STAMP_DEV := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: messages translation-deps share-image bench bench-compare bench-deps deploy-deps cluster-check validator-deps run serve install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
+.PHONY: messages translation-deps share-image bench bench-compare bench-deps deploy-deps cluster-check validator-deps run install install-dev migrate seed static test test-quick browser-deps lint format clean superuser
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

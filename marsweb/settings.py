@@ -166,9 +166,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches. "default" is per process, for what is the same for every visitor and cheap to
-# rebuild (rendered fragments). "shared" must hold across processes and servers (rate
-# limits, locks): Redis when REDIS_URL is set, else a table in the database, which is
-# correct with several gunicorn workers on one machine too.
+# rebuild (rendered fragments). "shared" is what every process and server must agree on
+# (drawn share cards, the first-served stamps of feeds; with Redis also rendered fragments
+# and the rate-limit counts, which otherwise have a table of their own, marsweb.models):
+# Redis when REDIS_URL is set, else a table in the database, which is correct with several
+# gunicorn workers on one machine too. Nothing is kept in it without an expiry.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {
@@ -197,8 +199,8 @@ CACHES = {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "marsweb_cache",
             "TIMEOUT": 300,
-            # Room for a rate-limit counter per client address per window on landing night
-            # (Django's default of 300 would cull live counters); Redis has no such limit.
+            # Room for every share card and feed stamp asked for (Django's default of 300
+            # would cull them while they are in use); Redis has no such limit.
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     ),
