@@ -27,7 +27,7 @@ from marsweb.csrf import public_form
 from marsweb.htmx import HtmxHttpRequest
 from marsweb.ical import calendar_response
 from marsweb.ratelimit import rate_limit_posts
-from missions.landing import landing_stamp
+from missions.landing import landing_of, landing_stamp
 
 PAST_PER_PAGE = 20
 
@@ -61,6 +61,11 @@ def _detail(
     now = clock.now().replace(microsecond=0)
     seats = seats_now(event, now)
     card = share(event_card(event, now), "events:card", slug=event.slug)
+    ended = event.ends_at <= now
+    # An ended event names its mission's landing once Earth has heard of it.
+    landing = None
+    if ended and event.mission is not None:
+        landing = landing_of(event.mission, event.mission.milestones.all())
     return render(
         request,
         "events/event_detail.html",
@@ -73,7 +78,8 @@ def _detail(
             "form": form or RsvpForm(),
             "message": message,
             "now": now,
-            "ended": event.ends_at <= now,
+            "ended": ended,
+            "heard_landing": landing if landing is not None and landing.heard_by(now) else None,
             "preview": preview,
         },
         status=status,

@@ -7,7 +7,7 @@ from django.utils.translation import get_language, pgettext
 
 from marsweb.cards import Card, time_to_go
 from marsweb.timezones import zoned
-from missions.landing import arrival_of
+from missions.landing import landing_of
 from missions.live import Feed
 from missions.models import Milestone, Mission
 
@@ -20,11 +20,11 @@ def mission_card(
     feed: Feed | None = None,
     eyebrow: str = "",
 ) -> Card:
-    arrival = arrival_of(milestones)
+    landing = landing_of(mission, milestones)
     when_label = when = countdown = ""
-    if arrival is not None:
-        heard = arrival.earth_received_at
-        lands = arrival.kind == Milestone.Kind.TOUCHDOWN
+    if landing is not None:
+        heard = landing.heard_at
+        lands = landing.lands
         if now < heard:
             when_label = (
                 pgettext("share card", "Touchdown, as Earth will hear it")

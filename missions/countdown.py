@@ -39,19 +39,16 @@ def mission_countdown(
     *,
     moments: Sequence[Moment],
     now: datetime,
-    landed_at: datetime | None = None,
-    landed_label: str = "",
+    landing: Moment | None = None,
 ) -> Countdown:
     """Where a mission stands at ``now``, seen from Earth.
 
-    ``moments`` is the mission's timeline in any order. ``landed_at`` (Earth-received) stands
-    in for a touchdown milestone when the timeline has none.
+    ``moments`` is the mission's timeline in any order; ``landing`` the moment it counts to
+    (missions.landing.landing_of decides it, for every page alike).
     """
     moments = sorted(moments, key=lambda m: (m.earth_received_at, m.occurs_at))
     by_kind = {m.kind: m for m in moments}
-    touchdown = by_kind.get("touchdown") or by_kind.get("orbit-insertion")
-    if touchdown is None and landed_at is not None:
-        touchdown = Moment("touchdown", landed_label or _("Touchdown"), landed_at, landed_at)
+    touchdown = landing
     upcoming = [m for m in moments if m.earth_received_at > now]
     next_moment = upcoming[0] if upcoming else None
     to_next = whole_seconds(next_moment.earth_received_at - now) if next_moment else None

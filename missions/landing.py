@@ -27,25 +27,68 @@ def moments_of(milestones: Iterable[Milestone]) -> list[Moment]:
     ]
 
 
-def arrival_of(milestones: Iterable[Milestone]) -> Milestone | None:
-    """The mission's touchdown (or arrival in orbit) whose Earth-received time is known: the
-    moment its countdown, its calendar, its share card and its passes count to."""
-    return next(
-        (
-            m
-            for m in milestones
-            if m.kind in (Milestone.Kind.TOUCHDOWN, Milestone.Kind.ORBIT_INSERTION)
-            and m.earth_received_at is not None
-        ),
-        None,
+@dataclass(frozen=True)
+class Landing:
+    """The one moment a mission counts to, decided once (``landing_of``) and handed to its
+    countdown, share card, structured data, live coverage, boarding passes and pages, so
+    that none of them decides it again: its touchdown, else its arrival in orbit."""
+
+    kind: str  # Milestone.Kind.TOUCHDOWN or Milestone.Kind.ORBIT_INSERTION
+    heard_at: datetime  # when Earth hears of it (UTC): what every clock counts to
+    at_mars: datetime  # when it happened at Mars (spacecraft event time)
+    title: str  # in the active language
+    title_lang: str | None  # "en" while the title is not translated yet
+    site: str  # the landing site's name, "" for an arrival in orbit
+
+    @property
+    def lands(self) -> bool:
+        return self.kind == Milestone.Kind.TOUCHDOWN
+
+    def heard_by(self, now: datetime) -> bool:
+        return now >= self.heard_at
+
+    def moment(self) -> Moment:
+        return Moment(self.kind, self.title, self.at_mars, self.heard_at, self.title_lang)
+
+
+def landing_of(mission: Mission, milestones: Iterable[Milestone]) -> Landing | None:
+    """The mission's landing: its touchdown milestone, else its orbit insertion, whose
+    Earth-received time is known; a lander that enters orbit first (Viking) lands at its
+    touchdown. A timeline with neither lands at ``mission.landed_at`` (Earth-received; a
+    touchdown where the mission has a landing site). None: nothing to count to."""
+    found: dict[str, Milestone] = {}
+    for milestone in milestones:
+        if milestone.earth_received_at is not None:
+            found.setdefault(milestone.kind, milestone)
+    chosen = found.get(Milestone.Kind.TOUCHDOWN) or found.get(Milestone.Kind.ORBIT_INSERTION)
+    if chosen is not None:
+        lands = chosen.kind == Milestone.Kind.TOUCHDOWN
+        return Landing(
+            kind=chosen.kind,
+            heard_at=chosen.earth_received_at,
+            at_mars=chosen.occurs_at,
+            title=chosen.title,
+            title_lang=fallback_lang(chosen, "title"),
+            site=mission.landing_site_name if lands else "",
+        )
+    if mission.landed_at is None:
+        return None
+    lands = mission.has_landing_site or mission.kind != Mission.Kind.ORBITER
+    return Landing(
+        kind=Milestone.Kind.TOUCHDOWN if lands else Milestone.Kind.ORBIT_INSERTION,
+        heard_at=mission.landed_at,
+        at_mars=mission.landed_at,
+        title=_("Touchdown") if lands else _("Arrival"),
+        title_lang=None,
+        site=mission.landing_site_name if lands else "",
     )
 
 
 def touchdown_at_mars(mission: Mission, milestones: Iterable[Milestone]) -> datetime | None:
-    """When the mission touched down, at Mars (spacecraft event time): its touchdown
-    milestone's time, else ``landed_at``; None when it has no landing."""
-    touchdown = next((m for m in milestones if m.kind == Milestone.Kind.TOUCHDOWN), None)
-    return touchdown.occurs_at if touchdown else mission.landed_at
+    """When the mission touched down, at Mars (spacecraft event time); None when its
+    landing is an arrival in orbit, or it has none."""
+    landing = landing_of(mission, milestones)
+    return landing.at_mars if landing is not None and landing.lands else None
 
 
 def mission_sol_at(
@@ -67,8 +110,11 @@ def mission_countdown_panel(
     mission: Mission, milestones: Sequence[Milestone], now: datetime
 ) -> CountdownPanel:
     """The countdown panel of a mission: to its landing, then the time and sol since."""
+    landing = landing_of(mission, milestones)
     state = countdown.mission_countdown(
-        moments=moments_of(milestones), now=now, landed_at=mission.landed_at
+        moments=moments_of(milestones),
+        now=now,
+        landing=landing.moment() if landing is not None else None,
     )
     landed = state.since is not None and state.target.kind == "touchdown"
     when = ""
@@ -152,21 +198,20 @@ def landing_stamp(
     mission: Mission, milestones: Sequence[Milestone], now: datetime
 ) -> LandingStamp | None:
     """None for a mission with no landing or arrival whose Earth-received time is known."""
-    arrival = arrival_of(milestones)
-    if arrival is None:
+    landing = landing_of(mission, milestones)
+    if landing is None:
         return None
-    heard_at = arrival.earth_received_at
-    if now < heard_at:
-        return LandingStamp(kind=arrival.kind, heard_at=heard_at, happened=False)
-    if arrival.kind != Milestone.Kind.TOUCHDOWN or not mission.has_landing_site:
-        return LandingStamp(kind=arrival.kind, heard_at=heard_at, happened=True)
+    if not landing.heard_by(now):
+        return LandingStamp(kind=landing.kind, heard_at=landing.heard_at, happened=False)
+    if not landing.lands or not mission.has_landing_site:
+        return LandingStamp(kind=landing.kind, heard_at=landing.heard_at, happened=True)
     longitude = float(mission.longitude_east)
-    local = marstime.mars_clock(arrival.occurs_at).local_mean_solar_time(longitude)
+    local = marstime.mars_clock(landing.at_mars).local_mean_solar_time(longitude)
     return LandingStamp(
-        kind=arrival.kind,
-        heard_at=heard_at,
+        kind=landing.kind,
+        heard_at=landing.heard_at,
         happened=True,
         sol=mission.landing_sol,
-        site=mission.landing_site_name,
+        site=landing.site,
         local_time=marstime.hours_to_hms(local)[:5],
     )

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from marsweb import images
 from marsweb.translated import active_language, fallback_lang
+from missions.landing import landing_of
 from missions.models import LiveUpdate, Milestone, Mission
 
 BEFORE_LANDING = timedelta(hours=2)
@@ -125,20 +126,13 @@ def coverage(
     mission: Mission, milestones: Iterable[Milestone]
 ) -> tuple[datetime | None, datetime | None]:
     """When the mission's live coverage starts and ends; (None, None) with nothing to cover."""
-    heard = _landing_heard_at(mission, milestones)
+    landing = landing_of(mission, milestones)
+    heard = landing.heard_at if landing is not None else None
     starts = mission.live_from or (heard - BEFORE_LANDING if heard else None)
     ends = mission.live_until or (heard + AFTER_LANDING if heard else None)
     if starts is None or ends is None:
         return None, None
     return starts, ends
-
-
-def _landing_heard_at(mission: Mission, milestones: Iterable[Milestone]) -> datetime | None:
-    touchdown = next(
-        (m for m in milestones if m.kind == Milestone.Kind.TOUCHDOWN and m.earth_received_at),
-        None,
-    )
-    return touchdown.earth_received_at if touchdown else mission.landed_at
 
 
 def build_feed(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from marsweb import clock
 from marsweb.slugs import unique_slug
 from marsweb.translated import in_every_language
-from missions.landing import arrival_of
+from missions.landing import landing_of
 from missions.models import Milestone, Mission
 from missions.signals import mission_rehearsed
 
@@ -38,8 +38,8 @@ def rehearsal_note(minutes: float) -> str:
 
 def landing_moment(mission: Mission) -> datetime | None:
     """Earth-received time of the mission's landing (or arrival), from its timeline."""
-    arrival = arrival_of(mission.milestones.all())
-    return arrival.earth_received_at if arrival else mission.landed_at
+    landing = landing_of(mission, mission.milestones.all())
+    return landing.heard_at if landing is not None else None
 
 
 @transaction.atomic

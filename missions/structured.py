@@ -4,22 +4,22 @@ moment Earth hears of it, which is when anyone can watch it happen (marsweb.stru
 from django.utils.translation import gettext as _
 
 from marsweb.structured import absolute, online_event
-from missions.landing import arrival_of
+from missions.landing import landing_of
 from missions.models import Milestone, Mission
 
 
 def landing_data(mission: Mission, milestones: list[Milestone], *, image: str) -> dict | None:
     """The landing (or orbit insertion) as an Event; None for a mission without one whose
     Earth-received time is known. ``image``: the mission's share card, absolute."""
-    arrival = arrival_of(milestones)
-    if arrival is None:
+    landing = landing_of(mission, milestones)
+    if landing is None:
         return None
     page = absolute(mission.get_absolute_url())
-    lands = arrival.kind == Milestone.Kind.TOUCHDOWN
+    lands = landing.lands
     name = (_("%(mission)s lands on Mars") if lands else _("%(mission)s arrives at Mars")) % {
         "mission": mission.name
     }
-    heard = arrival.earth_received_at
+    heard = landing.heard_at
     return online_event(
         page=page,
         anchor="landing",
@@ -32,9 +32,5 @@ def landing_data(mission: Mission, milestones: list[Milestone], *, image: str) -
         availability="InStock",
         offer_url=page,
         valid_from=min(mission.created_at, heard),
-        about=(
-            {"@type": "Place", "name": mission.landing_site_name}
-            if mission.landing_site_name
-            else None
-        ),
+        about={"@type": "Place", "name": landing.site} if landing.site else None,
     )

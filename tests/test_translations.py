@@ -146,7 +146,8 @@ PAGE_QUERIES = {
     "missions/": 3,
     "missions/perseverance/": 5,
     "events/": 3,
-    "events/perseverance-landing-live-broadcast/": 1,
+    # An ended event names its mission's landing: its milestones, one query.
+    "events/perseverance-landing-live-broadcast/": 2,
     "lights/": 1,
     "mars-time/": 2,
 }

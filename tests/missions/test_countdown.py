@@ -38,7 +38,7 @@ def at(seconds_before_touchdown: float) -> datetime:
 
 
 def state(now):
-    return mission_countdown(moments=TIMELINE, now=now)
+    return mission_countdown(moments=TIMELINE, now=now, landing=TIMELINE[-1])
 
 
 def test_before_launch():
@@ -115,8 +115,9 @@ def test_the_last_day_polls_every_ten_seconds():
 
 
 def test_landing_time_without_milestones():
-    landing = datetime(2030, 1, 1, tzinfo=UTC)
-    result = mission_countdown(moments=[], now=landing - timedelta(hours=2), landed_at=landing)
+    heard = datetime(2030, 1, 1, tzinfo=UTC)
+    landing = Moment("touchdown", "Touchdown", heard, heard)
+    result = mission_countdown(moments=[], now=heard - timedelta(hours=2), landing=landing)
     assert result.remaining == timedelta(hours=2)
     assert result.target_label == "to touchdown"
 
@@ -129,7 +130,9 @@ def test_no_landing_at_all():
 
 def test_orbit_insertion_is_an_arrival():
     insertion = Moment("orbit-insertion", "Orbit insertion", TOUCHDOWN_ERT, TOUCHDOWN_ERT)
-    result = mission_countdown(moments=[insertion], now=TOUCHDOWN_ERT + timedelta(seconds=3))
+    result = mission_countdown(
+        moments=[insertion], now=TOUCHDOWN_ERT + timedelta(seconds=3), landing=insertion
+    )
     assert result.phase == "arrived"
     assert result.target_label == "since arrival"
 

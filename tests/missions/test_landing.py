@@ -5,9 +5,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.utils import translation
 
-from missions.landing import mission_sol_at, touchdown_at_mars
-from missions.models import Milestone
+from missions import live
+from missions.cards import mission_card
+from missions.landing import (
+    landing_of,
+    landing_stamp,
+    mission_countdown_panel,
+    mission_sol_at,
+    touchdown_at_mars,
+)
+from missions.models import Milestone, Mission
+from missions.structured import landing_data
 from tests.factories import make_milestone, make_mission
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +63,54 @@ def test_the_mission_page_and_the_mars_time_converter_show_the_same_sol(client, 
         r'href="/missions/rover/">.*?<td class="num">(\d+)</td>', converter, re.S
     )
     assert on_the_page == in_the_table.group(1) == "390"
+
+
+def test_a_lander_that_enters_orbit_first_counts_to_its_touchdown_everywhere(client):
+    """Viking 1 entered orbit a month before it landed. Before, its countdown counted to the
+    touchdown while its share card, structured data and boarding passes took the orbit
+    insertion (the first of either in the timeline), and its live coverage the touchdown
+    or ``landed_at``: one page said two things."""
+    in_orbit = datetime(1976, 6, 19, 16, 0, tzinfo=UTC)
+    lands = datetime(1976, 7, 20, 11, 53, 6, tzinfo=UTC)
+    delay = timedelta(minutes=19)
+    viking = make_mission(
+        name="Viking 1",
+        slug="viking-1",
+        kind=Mission.Kind.LANDER,
+        status=Mission.Status.CRUISE,
+        landed_at=lands + delay,
+        latitude="22.27",
+        longitude_east="312.05",
+        landing_site_name="Chryse Planitia",
+    )
+    make_milestone(
+        viking,
+        kind=Milestone.Kind.ORBIT_INSERTION,
+        title="Orbit insertion",
+        occurs_at=in_orbit,
+        signal_delay=delay,
+    )
+    make_milestone(viking, title="Touchdown", occurs_at=lands, signal_delay=delay)
+    heard = lands + delay
+    now = in_orbit + timedelta(days=10)  # in orbit; the landing three weeks away
+    milestones = list(viking.milestones.all())
+
+    landing = landing_of(viking, milestones)
+    assert (landing.kind, landing.heard_at, landing.site) == ("touchdown", heard, "Chryse Planitia")
+    panel = mission_countdown_panel(viking, milestones, now)
+    assert (panel.state.target.kind, panel.state.target.earth_received_at) == ("touchdown", heard)
+    assert panel.state.target_label == "to touchdown"
+    with translation.override("en"):
+        card = mission_card(viking, milestones, now)
+    assert card.when_label == "Touchdown, as Earth will hear it"
+    event = landing_data(viking, milestones, image="https://example.org/card.png")
+    assert event["name"] == "Viking 1 lands on Mars"
+    assert event["startDate"] == heard.isoformat()
+    stamp = landing_stamp(viking, milestones, now)
+    assert (stamp.kind, stamp.heard_at, stamp.happened) == ("touchdown", heard, False)
+    starts, ends = live.coverage(viking, milestones)
+    assert starts == heard - live.BEFORE_LANDING and ends == heard + live.AFTER_LANDING
+    with time_machine.travel(now, tick=False):
+        page = client.get("/missions/viking-1/").content.decode()
+    named = re.search(r'class="countdown-when">.*?<time datetime="([^"]+)"', page, re.S)[1]
+    assert named == heard.isoformat().replace("+00:00", "Z")
