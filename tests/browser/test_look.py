@@ -17,7 +17,7 @@ from events.models import Event, Rsvp
 from marsweb import clock
 from missions.models import Mission
 from missions.rehearsal import mission_rehearse
-from tests.browser.test_pages import serious_violations
+from tests.browser.test_pages import LOADED, serious_violations
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.look]
 
@@ -67,11 +67,10 @@ def new_context(browser, live_server, size: str, scheme: str, language: str = "e
 
 def save(page, name: str, size: str, scheme: str) -> list[str]:
     """Save the page's screenshot as it stands; what axe finds serious in it."""
-    page.wait_for_load_state("networkidle")
-    # Bring in what loads lazily (card pictures far down), then back to the top.
+    # Bring in what loads lazily (pictures far down), then back to the top once every font
+    # and picture is in: no fixed wait (the page polls, so the network is never idle long).
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(200)
+    page.wait_for_function(LOADED)
     page.evaluate("window.scrollTo(0, 0)")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}-{size}-{scheme}.png", full_page=True)
