@@ -250,12 +250,6 @@ def zone_name(zone) -> str:
 
 
 @register.filter
-def unbroken(text) -> str:
-    """A measurement kept on one line ("5400 م/ث" would break after its slash)."""
-    return format_html('<span class="nowrap">{}</span>', text) if text else ""
-
-
-@register.filter
 def speed_words(metres_per_second) -> str:
     """``Decimal("5400.00")`` → ``"5,400 m/s"``; ``0.75`` → ``"0.75 m/s"``."""
     if metres_per_second is None:

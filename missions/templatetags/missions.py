@@ -31,19 +31,37 @@ def heard_by(milestone: Milestone, now: datetime) -> bool:
     return (milestone.earth_received_at or milestone.occurs_at) <= now
 
 
-@register.filter
-def landing_step_facts(step) -> str:
-    """A landing step's time after entry, altitude and speed, each kept on one line, in the
-    language's own list punctuation: "E+240 s, altitude 11 km, 420 m/s"."""
-    facts = [format_html("<bdi>E+{}\u00a0s</bdi>", step.seconds_after_entry)]
-    if step.altitude_m is not None:
-        altitude = format_html('<span class="nowrap">{}</span>', distance_words(step.altitude_m))
+def _measures(altitude_m, speed_m_s) -> list[str]:
+    """A step's altitude and speed, each kept on one line: "altitude 11 km", "420 m/s"."""
+    facts = []
+    if altitude_m is not None:
+        altitude = format_html('<span class="nowrap">{}</span>', distance_words(altitude_m))
         sentence = conditional_escape(gettext("altitude %(altitude)s"))
         facts.append(mark_safe(sentence % {"altitude": altitude}))  # escaped: sentence, altitude
-    if step.speed_m_s is not None:
-        facts.append(format_html('<span class="nowrap">{}</span>', speed_words(step.speed_m_s)))
+    if speed_m_s is not None:
+        facts.append(format_html('<span class="nowrap">{}</span>', speed_words(speed_m_s)))
+    return facts
+
+
+def _listed(facts: list[str]) -> str:
+    """Facts in the language's own list punctuation."""
     comma = pgettext("between the parts of a list", ", ")
     return format_html_join(comma, "{}", ((fact,) for fact in facts))
+
+
+@register.filter
+def landing_step_facts(step) -> str:
+    """A landing step's time after entry, altitude and speed, in the language's own list
+    punctuation: "E+240 s, altitude 11 km, 420 m/s"."""
+    facts = [format_html("<bdi>E+{}\u00a0s</bdi>", step.seconds_after_entry)]
+    return _listed(facts + _measures(step.altitude_m, step.speed_m_s))
+
+
+@register.filter
+def altitude_and_speed(milestone) -> str:
+    """A milestone's altitude and speed as the landing picture's legend says them (one
+    format on the page): "altitude 11 km, 420 m/s"; "" without either."""
+    return _listed(_measures(milestone.altitude_m, milestone.speed_m_s))
 
 
 @register.simple_tag

@@ -197,25 +197,32 @@ def test_mission_list_puts_missions_without_a_launch_date_last_on_every_database
     assert page.index("New Rover") < page.index("Old Rover") < page.index("Sample Return")
 
 
+NOWRAP = '<span class="nowrap">{}</span>'
+
+
 @pytest.mark.parametrize(
-    ("prefix", "altitude", "speed"),
+    ("prefix", "altitude", "speed", "comma"),
     [
-        ("", "Altitude 125\u00a0km", "speed 5,400\u00a0m/s"),
-        ("/es", "Altitud 125\u00a0km", "velocidad 5\u00a0400\u00a0m/s"),
-        ("/ar", "الارتفاع 125\u00a0كم", "السرعة 5400\u00a0م/ث"),
+        ("", ("altitude", "125\u00a0km"), "5,400\u00a0m/s", ", "),
+        ("/es", ("altitud", "125\u00a0km"), "5\u00a0400\u00a0m/s", ", "),
+        ("/ar", ("الارتفاع", "125\u00a0كم"), "5400\u00a0م/ث", "، "),
     ],
 )
-def test_altitudes_and_speeds_read_alike_in_each_language(client, seeded, prefix, altitude, speed):
+def test_altitudes_and_speeds_read_alike_in_each_language(
+    client, seeded, prefix, altitude, speed, comma
+):
     """Before, the timeline said "Altitude 125000 m" beside "19,500 km/h" in the text, and
-    units were English on Arabic pages, split from their numbers."""
+    units were English on Arabic pages, split from their numbers; then the timeline said
+    "Altitude 125 km · speed 5,400 m/s" where the landing picture's legend said "altitude
+    125 km, 5,400 m/s" on the same page. Now both say it one way, each number joined to
+    its unit on one line."""
     html = client.get(f"{prefix}/missions/perseverance/").content.decode()
-    text = page_text(html)
-    assert altitude.replace("\u00a0", " ") in text
-    assert speed.replace("\u00a0", " ") in text
-    assert "125000" not in text
-    # Each number joined to its unit, on one line.
-    assert f'<span class="nowrap">{altitude.split(" ", 1)[1]}</span>' in html
-    assert f'<span class="nowrap">{speed.split(" ", 1)[1]}</span>' in html
+    said = f"{altitude[0]} {NOWRAP.format(altitude[1])}{comma}{NOWRAP.format(speed)}"
+    legend = re.search(r'<ol class="edl-legend">(.*?)</ol>', html, re.S)[1]
+    timeline = html.split('id="timeline-title"')[1]
+    assert said in legend
+    assert said[0].upper() + said[1:] in timeline
+    assert "125000" not in page_text(html)
 
 
 def test_each_mission_card_shows_a_drawing_of_its_own_craft(client, seeded):
