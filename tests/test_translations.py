@@ -1,5 +1,6 @@
 """The Spanish and Arabic catalogues: complete, compiled, current, and what their pages say."""
 
+import re
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -168,3 +169,16 @@ def test_arabic_dates_name_the_weekday_as_the_browser_does():
         assert date_format(datetime(2030, 1, 10, 18, 0), DATE_TIME) == "الخميس 10 يناير 2030، 18:00"
     with translation.override("es"):
         assert date_format(datetime(2030, 1, 10, 18, 0), DATE_TIME) == "jue 10 ene 2030, 18:00"
+
+
+def test_the_scripts_have_no_words_of_their_own():
+    """Every word countdown.js and live.js write comes from the page, in its language
+    ({% countdown_words %}, {% live_feed_words %}). Before, each kept English forms to fall
+    back on ("3 days" once reached a Spanish page that way): no second place for them now."""
+    scripts = Path(__file__).resolve().parent.parent / "static" / "js"
+    words = re.compile(r"\b(days?|hours?|minutes?|seconds?|updates?|Pause|Resume)\b")
+    for name in ("countdown.js", "live.js"):
+        code = re.sub(r"//.*", "", (scripts / name).read_text())
+        # Text a visitor could read: a string with a space in it, not a selector or pattern.
+        texts = [t for t in re.findall(r"\"([^\"]*)\"", code) if " " in t and "[" not in t]
+        assert [text for text in texts if words.search(text)] == [], name

@@ -75,9 +75,11 @@
     var hours = Math.floor(rest / 3600); rest %= 3600;
     var minutes = Math.floor(rest / 60), seconds = rest % 60;
     if (days) {
-      // The server's own pattern in the page's language (marsweb.countdown.days_pattern).
-      var patterns = words().days_left || ENGLISH.days_left;
-      var pattern = patterns[pluralCategory(days)] || patterns.other;
+      // The server's own pattern in the page's language (marsweb.countdown.days_pattern);
+      // without it (null) the server's words stand until the next fragment.
+      var patterns = words().days_left;
+      var pattern = patterns && (patterns[pluralCategory(days)] || patterns.other);
+      if (!pattern) return null;
       return pattern.replace("%(days)d", String(days))
         .replace("%(hours)02d", pad(hours)).replace("%(minutes)02d", pad(minutes));
     }
@@ -90,16 +92,9 @@
   }
 
   // The words in the page's language, which the server wrote beside the countdown
-  // ({% countdown_words %}): each unit by plural category, and the pause button's labels.
-  var ENGLISH = {
-    day: { one: "day", other: "days" }, hour: { one: "hour", other: "hours" },
-    minute: { one: "minute", other: "minutes" }, second: { one: "second", other: "seconds" },
-    days_left: {
-      one: "%(days)d day %(hours)02d h %(minutes)02d min",
-      other: "%(days)d days %(hours)02d h %(minutes)02d min",
-    },
-    pause: "Pause live updates", resume: "Resume live updates",
-  };
+  // ({% countdown_words %}): each unit by plural category, the days pattern, and the pause
+  // button's labels. This script has no words of its own: one it is not given, it leaves
+  // as the server wrote it.
   var LANGUAGE = document.documentElement.lang || "en";
   var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(LANGUAGE) : null;
   var wordsCache = null;
@@ -108,9 +103,9 @@
     if (wordsCache) return wordsCache;
     var holder = document.querySelector("[data-countdown-words]");
     try {
-      wordsCache = holder ? JSON.parse(holder.getAttribute("data-countdown-words")) : ENGLISH;
+      wordsCache = holder ? JSON.parse(holder.getAttribute("data-countdown-words")) : {};
     } catch (error) {
-      wordsCache = ENGLISH;
+      wordsCache = {};
     }
     return wordsCache;
   }
@@ -120,8 +115,8 @@
   }
 
   function unitWord(unit, value) {
-    var forms = words()[unit] || ENGLISH[unit];
-    return forms[pluralCategory(value)] || forms.other;
+    var forms = words()[unit];
+    return forms ? forms[pluralCategory(value)] || forms.other : null;
   }
 
   // The big clock's parts, as the server writes them (marsweb.countdown.clock_parts).
@@ -152,7 +147,7 @@
     want.forEach(function (part, i) {
       var num = segs[i].querySelector(".num"), unit = segs[i].querySelector(".unit");
       if (num.textContent !== part[0]) num.textContent = part[0];
-      if (unit.textContent !== part[1]) unit.textContent = part[1];
+      if (part[1] !== null && unit.textContent !== part[1]) unit.textContent = part[1];
     });
   }
 
@@ -209,7 +204,10 @@
       var reached = el.dataset.clock === "down" && value === 0 && lastShown[key] > 0;
       lastShown[key] = value;
       if ("segments" in el.dataset) showSegments(el, value);
-      else if (el.textContent !== format(value)) el.textContent = format(value);
+      else {
+        var text = format(value);
+        if (text !== null && el.textContent !== text) el.textContent = text;
+      }
       // At zero, ask for the new phase at once instead of waiting for the next poll
       // (half a second on, so that the server's clock has passed it too).
       var box = reached && el.closest("[data-countdown][data-hx-get]");
@@ -278,7 +276,8 @@
     paused = value;
     Array.prototype.forEach.call(document.querySelectorAll("[data-countdown-pause]"), function (button) {
       button.setAttribute("aria-pressed", String(paused));
-      button.textContent = paused ? words().resume : words().pause;
+      var label = paused ? words().resume : words().pause;
+      if (label) button.textContent = label;
     });
     if (!paused) render();
   }

@@ -47,12 +47,14 @@
   }
 
   // "3 new updates" in the page's language: the server wrote the words by plural category
-  // ({% live_feed_words %}) on the box that offers them.
+  // ({% live_feed_words %}) on the box that offers them. This script has no words of its
+  // own: without them (null) the button keeps the server's.
   function newUpdates(box, count) {
-    var forms = { one: "{count} new update", other: "{count} new updates" };
+    var forms = null;
     try {
-      forms = JSON.parse(box.getAttribute("data-live-words")).new || forms;
-    } catch (error) { /* the English forms */ }
+      forms = JSON.parse(box.getAttribute("data-live-words")).new || null;
+    } catch (error) { /* the server's words stand */ }
+    if (!forms) return null;
     var category = window.Intl && Intl.PluralRules
       ? new Intl.PluralRules(document.documentElement.lang || "en").select(count)
       : count === 1 ? "one" : "other";
@@ -65,7 +67,7 @@
     var button = feed.querySelector("[data-live-show]");
     var status = feed.querySelector("[data-live-announce]");
     if (!fresh.length) { box.hidden = true; return; }
-    var text = newUpdates(box, fresh.length);
+    var text = newUpdates(box, fresh.length) || button.textContent;
     if (button.textContent !== text) {
       button.textContent = text;
       var key = fresh.filter(function (copy) { return copy.getAttribute("data-key") === "1"; })[0];
