@@ -391,6 +391,15 @@ def png_response(png: bytes) -> HttpResponse:
     return response
 
 
+def _answered_early(response: HttpResponse) -> HttpResponse:
+    """What the middleware this skips would have added: marsweb's security headers, and
+    (as CommonMiddleware does) the length, so that an answer from memory and one from the
+    view carry the same headers."""
+    if not response.streaming and not response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
+    return apply_security_headers(response)
+
+
 def fragment_fast_path(get_response: Callable[[HttpRequest], HttpResponse]):
     """Answer a fragment this process rendered this second, a share card it has drawn, or
     the server's time (``marsweb.clock.time_response``), before the rest of the stack runs.
@@ -404,15 +413,15 @@ def fragment_fast_path(get_response: Callable[[HttpRequest], HttpResponse]):
 
     def middleware(request: HttpRequest) -> HttpResponse:
         if request.path == clock.TIME_PATH and request.method == "GET":
-            return apply_security_headers(clock.time_response())
+            return _answered_early(clock.time_response())
         if request.method == "GET" and request.headers.get("HX-Request") == "true":
             cached = local.get(second_key("fragment", request.path, clock.now()))
             if cached is not None:
-                return apply_security_headers(_fragment_answer(request, cached))
+                return _answered_early(_fragment_answer(request, cached))
         if request.method == "GET" and CARD_PATH.search(request.path):
             png = drawn.get(drawn_key("path", request.path))
             if png is not None:
-                return apply_security_headers(png_response(png))
+                return _answered_early(png_response(png))
         return get_response(request)
 
     return middleware

@@ -118,6 +118,20 @@ def test_a_header_marsweb_adds_to_responses_reaches_fragments_answered_from_cach
     assert cached["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
+def test_a_fragment_from_memory_carries_the_same_headers_as_one_from_the_view(
+    client, clock, django_assert_num_queries
+):
+    """Before, an answer from the fast path lacked the Content-Length the view's answer has
+    (CommonMiddleware, which it skips, adds it): caught by the recorded public responses
+    whenever two of their requests fell in one second."""
+    missions_seed(missions=MISSIONS)
+    rendered = client.get("/missions/perseverance/countdown/", HTTP_HX_REQUEST="true")
+    with django_assert_num_queries(0):
+        cached = client.get("/missions/perseverance/countdown/", HTTP_HX_REQUEST="true")
+    assert set(cached.headers) == set(rendered.headers)
+    assert cached["Content-Length"] == str(len(cached.content)) == rendered["Content-Length"]
+
+
 def test_a_fragment_hit_skips_the_stack_but_keeps_the_headers(
     client, clock, django_assert_num_queries
 ):
