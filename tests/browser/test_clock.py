@@ -82,9 +82,18 @@ def open_tab(browser, live_server, path, *, slow=False):
     return context, page
 
 
+# At zero a count down holds 00:00:00 until the server confirms the landing (the fragment
+# it asks for half a second on): on the slow network that takes up to ~1.8 s. The count up
+# must have started by then (``first_up`` below).
+HOLDS_ZERO_MS = 2000
+
+
 def within_tolerance(reading: dict) -> bool:
     """The number shown is one the true time shows within half a second of ``at``: a count
-    down shows the whole seconds to go, rounded up; a count up those since, rounded down."""
+    down shows the whole seconds to go, rounded up; a count up those since, rounded down;
+    a count down at zero may hold it for HOLDS_ZERO_MS."""
+    if reading["kind"] == "down" and reading["value"] == 0:
+        return -TOLERANCE_S * 1000 <= reading["at"] - reading["target"] <= HOLDS_ZERO_MS
     if reading["kind"] == "down":
         to_go = (reading["target"] - reading["at"]) / 1000
         return math.ceil(to_go - TOLERANCE_S) <= reading["value"] <= math.ceil(to_go + TOLERANCE_S)
@@ -154,7 +163,7 @@ def test_two_tabs_five_seconds_apart_agree_with_the_real_time_within_half_a_seco
         assert max(abs(late) for late in lateness[name]) <= TOLERANCE_S, lateness[name]
         # Across zero: the landing shows, counting up, within two seconds of it.
         first_up = min(r["at"] for r in readings if r["kind"] == "up")
-        assert first_up - target_ms <= 2000
+        assert first_up - target_ms <= HOLDS_ZERO_MS
         assert page.locator("#countdown").get_attribute("data-phase") == "landed"
     # The slow tab learnt the time over a slow network, and still agrees.
     assert int(second.locator("html").get_attribute("data-clock-synced")) >= 600
