@@ -48,12 +48,11 @@ def mission_countdown(
     """
     moments = sorted(moments, key=lambda m: (m.earth_received_at, m.occurs_at))
     by_kind = {m.kind: m for m in moments}
-    touchdown = landing
     upcoming = [m for m in moments if m.earth_received_at > now]
     next_moment = upcoming[0] if upcoming else None
     to_next = whole_seconds(next_moment.earth_received_at - now) if next_moment else None
 
-    if touchdown is None:
+    if landing is None:
         return Countdown(
             phase="no-landing",
             phase_label=_("No landing date set"),
@@ -61,9 +60,9 @@ def mission_countdown(
             to_next=to_next,
         )
 
-    arrives = touchdown.kind == "orbit-insertion"
-    if now >= touchdown.earth_received_at:
-        since = now - touchdown.earth_received_at
+    arrives = landing.kind == "orbit-insertion"
+    if now >= landing.earth_received_at:
+        since = now - landing.earth_received_at
         since = timedelta(seconds=int(since.total_seconds()))
         # For the first hour the celebration ticks; then the page is history until the
         # next sol, and only a reload shows the new sol number.
@@ -76,18 +75,18 @@ def mission_countdown(
         return Countdown(
             phase="arrived" if arrives else "landed",
             phase_label=_("Arrived at Mars") if arrives else _("Touchdown confirmed"),
-            target=touchdown,
+            target=landing,
             target_label=_("since arrival") if arrives else _("since touchdown"),
             next_moment=next_moment,
             remaining=timedelta(0),
             to_next=to_next,
             since=since,
             happened_at_mars=True,
-            edl_step=None if arrives else touchdown.kind,
+            edl_step=None if arrives else landing.kind,
             poll_seconds=poll,
         )
 
-    remaining = whole_seconds(touchdown.earth_received_at - now)
+    remaining = whole_seconds(landing.earth_received_at - now)
     entry = by_kind.get("entry-interface")
     launch = by_kind.get("launch")
     passed = [m for m in moments if m.earth_received_at <= now]
@@ -100,7 +99,7 @@ def mission_countdown(
         phase_label = _("Entry, descent and landing: %(step)s") % {"step": phase_step.title}
     elif launch is not None and now < launch.earth_received_at:
         phase, phase_label = "before-launch", _("Before launch")
-    elif now >= (entry or touchdown).earth_received_at - APPROACH_BEFORE_ENTRY:
+    elif now >= (entry or landing).earth_received_at - APPROACH_BEFORE_ENTRY:
         phase, phase_label = "approach", _("Approach")
         if latest and latest.kind == "cruise-stage-separation":
             phase_step = latest
@@ -112,12 +111,12 @@ def mission_countdown(
         phase=phase,
         phase_label=phase_label,
         phase_step=phase_step,
-        target=touchdown,
+        target=landing,
         target_label=_("to arrival") if arrives else _("to touchdown"),
         next_moment=next_moment,
         remaining=remaining,
         to_next=to_next,
-        happened_at_mars=now >= touchdown.occurs_at,
+        happened_at_mars=now >= landing.occurs_at,
         edl_step=edl_step,
         poll_seconds=poll_interval(remaining, during_landing=phase == "edl"),
     )
