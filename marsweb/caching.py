@@ -359,13 +359,18 @@ def drawn_key(kind: str, name: str) -> str:
     return f"drawn:{kind}:{name}"
 
 
-def drawn_png(kind: str, digest: str, draw: Callable[[], bytes], *, share: bool) -> bytes:
+def drawn_png(
+    kind: str, digest: str, draw: Callable[[], bytes], *, share: bool, address: str = ""
+) -> bytes:
     """The image whose content hashes to ``digest``: from this process's memory, else (when
-    ``share``: every server may be asked for it) the shared cache, else ``draw()``, which is
-    kept in both. A shared cache that is down costs a drawing, not an error."""
+    ``share``: every server may be asked for it) the shared cache, else ``draw()``, kept in
+    both. Given its ``address`` (a share card's), this process keeps it under that, so that
+    ``fragment_fast_path`` answers the address from memory before the rest of the stack runs.
+    A shared cache that is down costs a drawing, not an error."""
     key = drawn_key(kind, digest)
     local = caches[DRAWN_CACHE]
-    png = local.get(key)
+    local_key = drawn_key("path", address) if address else key
+    png = local.get(local_key)
     if png is None:
         shared = caches[SHARED_CACHE] if share else None
         png = _get_quietly(shared, key)
@@ -374,14 +379,8 @@ def drawn_png(kind: str, digest: str, draw: Callable[[], bytes], *, share: bool)
             if shared is not None:
                 with contextlib.suppress(Exception):
                     shared.set(key, png, timeout=DRAWN_SHARED_SECONDS)
-        local.set(key, png, timeout=DRAWN_LOCAL_SECONDS)
+        local.set(local_key, png, timeout=DRAWN_LOCAL_SECONDS)
     return png
-
-
-def remember_answer(path: str, png: bytes) -> None:
-    """Let this process answer ``path`` (a share card's address) from memory from now on,
-    before the rest of the stack runs (fragment_fast_path)."""
-    caches[DRAWN_CACHE].set(drawn_key("path", path), png, timeout=DRAWN_LOCAL_SECONDS)
 
 
 def png_response(png: bytes) -> HttpResponse:

@@ -26,7 +26,7 @@ from django.utils.translation import gettext, ngettext
 from PIL import Image, ImageDraw
 from PIL.PngImagePlugin import PngInfo
 
-from marsweb.caching import drawn_png, png_response, remember_answer
+from marsweb.caching import drawn_png, png_response
 from marsweb.drawing import Canvas, is_rtl, text_width, wrap
 
 WIDTH, HEIGHT = 1200, 630
@@ -164,8 +164,7 @@ def card_response(request: HttpRequest, card: Card, digest: str) -> HttpResponse
         response = HttpResponseRedirect(card_url(card, request.path, digest))
         response["Cache-Control"] = "public, max-age=60"
         return response
-    png = drawn_png("card", card.digest, lambda: card_png(card), share=True)
-    remember_answer(request.path, png)
+    png = drawn_png("card", card.digest, lambda: card_png(card), share=True, address=request.path)
     return png_response(png)
 
 
