@@ -7,11 +7,16 @@ from django.urls import reverse
 
 from events.countdown import event_countdown
 from events.models import Event
-from marsweb.countdown import LIVE_POLL_SECONDS, CountdownPanel
+from marsweb.countdown import LIVE_POLL_SECONDS, CountdownPanel, ahead_of_polls
 
 
 def event_countdown_panel(event: Event, now: datetime) -> CountdownPanel:
-    """The countdown panel of an event: to its start, then to its end."""
+    """The countdown panel of an event: to its start, then to its end; and shortly before
+    each, the panel to show at that instant."""
+    return ahead_of_polls(lambda at: _countdown_panel_at(event, at), now)
+
+
+def _countdown_panel_at(event: Event, now: datetime) -> CountdownPanel:
     return CountdownPanel(
         state=event_countdown(
             title=event.title, starts_at=event.starts_at, ends_at=event.ends_at, now=now

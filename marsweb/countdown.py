@@ -8,7 +8,8 @@ counts to its landing (missions.countdown), an event to its start and end
 """
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from django.utils.translation import ngettext
@@ -55,6 +56,16 @@ class Countdown:
         """Time until what this shows moves on: the next moment, or the target; None when
         nothing ahead is known."""
         ahead = [delta for delta in (self.to_next, self.remaining) if delta]
+        return min(ahead, default=None)
+
+    @property
+    def changes_at(self) -> datetime | None:
+        """The instant what this shows moves on (the exact one ``changes_in`` rounds up)."""
+        ahead = [
+            moment.earth_received_at
+            for moment, delta in ((self.next_moment, self.to_next), (self.target, self.remaining))
+            if moment is not None and delta
+        ]
         return min(ahead, default=None)
 
 
@@ -142,6 +153,9 @@ class CountdownPanel:
     site: str = ""  # the landing site's name, beside the sol
     target_when: str = ""  # "Touchdown expected on Earth", shown before the target's time
     track: tuple[TrackStep, ...] = ()  # the stages, done / now / next
+    # What it becomes at state.changes_at, when that comes before the next poll can bring it:
+    # static/js/countdown.js shows it at that instant (see ahead_of_polls).
+    following: "CountdownPanel | None" = None
 
     @property
     def poll_seconds(self) -> int | None:
@@ -161,3 +175,26 @@ class CountdownPanel:
         (marsweb.caching.keep_seconds)."""
         changes_in = self.state.changes_in
         return max(1, math.ceil(changes_in.total_seconds())) if changes_in else None
+
+
+# A change comes this many polls ahead at most when its panel is sent in advance: one poll
+# could fall a hair before the window opens, the next one must then carry it.
+POLLS_AHEAD = 2
+
+
+def ahead_of_polls(panel_at: Callable[[datetime], CountdownPanel], now: datetime) -> CountdownPanel:
+    """The panel as of ``now``, carrying what it becomes at its next change when that comes
+    within two polls.
+
+    The page swaps the following panel in at the very instant (static/js/countdown.js), so
+    touchdown shows at zero on the visitor's clock, not a round trip later, however slow
+    the network; the poll that follows only confirms it. Without JavaScript the carried
+    panel is an inert ``<template>``.
+    """
+    panel = panel_at(now)
+    at = panel.state.changes_at
+    if at is None or panel.poll_seconds is None:
+        return panel
+    if at - now > timedelta(seconds=panel.poll_seconds * POLLS_AHEAD):
+        return panel
+    return replace(panel, following=panel_at(at))

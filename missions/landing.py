@@ -12,7 +12,7 @@ from datetime import datetime
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from marsweb.countdown import CountdownPanel, Moment
+from marsweb.countdown import CountdownPanel, Moment, ahead_of_polls
 from marsweb.translated import fallback_lang
 from missions import countdown, edl, marstime
 from missions.models import Milestone, Mission
@@ -109,7 +109,14 @@ def mission_sol_at(
 def mission_countdown_panel(
     mission: Mission, milestones: Sequence[Milestone], now: datetime
 ) -> CountdownPanel:
-    """The countdown panel of a mission: to its landing, then the time and sol since."""
+    """The countdown panel of a mission: to its landing, then the time and sol since; and
+    shortly before each step, the panel of that step to show at its instant."""
+    return ahead_of_polls(lambda at: _countdown_panel_at(mission, milestones, at), now)
+
+
+def _countdown_panel_at(
+    mission: Mission, milestones: Sequence[Milestone], now: datetime
+) -> CountdownPanel:
     landing = landing_of(mission, milestones)
     state = countdown.mission_countdown(
         moments=moments_of(milestones),

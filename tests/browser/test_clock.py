@@ -82,16 +82,17 @@ def open_tab(browser, live_server, path, *, slow=False):
     return context, page
 
 
-# At zero a count down holds 00:00:00 until the server confirms the landing (the fragment
-# it asks for half a second on): on the slow network that takes up to ~1.8 s. The count up
-# must have started by then (``first_up`` below).
-HOLDS_ZERO_MS = 2000
+# At zero the page swaps in the landed panel the server sent ahead with the last fragments
+# before it (marsweb.countdown.ahead_of_polls), so a count down shows 00:00:00 for no longer
+# than the tolerance, even on the slow network, where the fragment confirming the landing
+# arrives ~1.8 s after zero.
+HOLDS_ZERO_MS = TOLERANCE_S * 1000
 
 
 def within_tolerance(reading: dict) -> bool:
     """The number shown is one the true time shows within half a second of ``at``: a count
     down shows the whole seconds to go, rounded up; a count up those since, rounded down;
-    a count down at zero may hold it for HOLDS_ZERO_MS."""
+    a count down may show zero only within HOLDS_ZERO_MS of the target."""
     if reading["kind"] == "down" and reading["value"] == 0:
         return -TOLERANCE_S * 1000 <= reading["at"] - reading["target"] <= HOLDS_ZERO_MS
     if reading["kind"] == "down":
@@ -159,9 +160,13 @@ def test_two_tabs_five_seconds_apart_agree_with_the_real_time_within_half_a_seco
         assert {r["target"] for r in readings} == {target_ms}
         assert [r for r in readings if not within_tolerance(r)] == []
         lateness[name] = tick_lateness(readings)
-        assert len(lateness[name]) >= LANDS_IN_S - 10
+        # A tick for every second it was watched (a busy machine may take ten seconds to
+        # load the slow tab), but for the step from counting down to counting up.
+        watched_s = (readings[-1]["at"] - readings[0]["at"]) / 1000
+        assert readings[0]["at"] < target_ms - 5000
+        assert len(lateness[name]) >= watched_s - 3, (name, readings)
         assert max(abs(late) for late in lateness[name]) <= TOLERANCE_S, lateness[name]
-        # Across zero: the landing shows, counting up, within two seconds of it.
+        # Across zero: the landing shows, counting up, within half a second of it.
         first_up = min(r["at"] for r in readings if r["kind"] == "up")
         assert first_up - target_ms <= HOLDS_ZERO_MS
         assert page.locator("#countdown").get_attribute("data-phase") == "landed"

@@ -38,8 +38,9 @@ def test_home_countdown_ticks_without_a_reload(page):
 
 
 def test_phase_change_shows_and_is_announced_once(page):
-    # Atmospheric entry is 410 s before touchdown: start the landing 4 s from now.
-    rehearse((410 + 4) / 60)
+    # Atmospheric entry is 410 s before touchdown: start the landing 8 s from now (the page
+    # shows it at that instant, so its load must come before).
+    rehearse((410 + 8) / 60)
     page.goto("/")
     assert page.locator("#countdown .countdown-phase").text_content().startswith("Final approach")
     status = page.locator("[data-countdown-announcer]")
@@ -139,3 +140,35 @@ def test_a_countdown_days_away_keeps_the_pages_language_once_the_script_ticks(pa
     following = " ".join(page.locator("#countdown .countdown-next").text_content().split())
     assert re.search(r"en 3 días \d\d h \d\d min$", following), following
     assert "days" not in page.locator("#countdown").text_content()
+
+
+def test_at_zero_the_page_shows_the_landing_it_was_sent_ahead_without_asking_again(
+    browser, live_server
+):
+    """Before, the page held 00:00:00 until a fragment saying "landed" came back: a round
+    trip after zero, and never if the network went. Now the last fragments before a step
+    carry its panel, shown at that instant."""
+    rehearsal = rehearse(12 / 60)
+    context = browser.new_context(base_url=live_server.url, timezone_id="America/New_York")
+    context.add_cookies([{"name": "tz", "value": "America/New_York", "url": live_server.url}])
+    page = context.new_page()
+    page.goto(rehearsal.get_absolute_url())
+    page.wait_for_selector("html[data-clock-synced]")
+    assert page.locator("#countdown template[data-countdown-becomes]").count() == 1
+    asked = []
+    page.route("**/countdown/", lambda route: (asked.append(route.request.url), route.abort()))
+    touchdown = rehearsal.milestones.get(kind="touchdown").earth_received_at
+    zero_ms = touchdown.timestamp() * 1000
+    page.wait_for_function(
+        "() => document.querySelector('#countdown').dataset.phase === 'landed'", timeout=16000
+    )
+    shown_after_ms = page.evaluate("Date.now()") - zero_ms
+    assert -100 <= shown_after_ms <= 500
+    assert page.locator("#countdown .countdown-phase").text_content() == "Touchdown confirmed"
+    assert page.locator("[data-countdown-announcer]").text_content() == "Touchdown confirmed"
+    assert page.locator("#countdown .countdown-value").get_attribute("data-clock") == "up"
+    assert page.locator("#countdown .countdown-when time").inner_text().endswith("EST")
+    assert page.locator("#countdown[data-hx-get]").count() == 1  # and it polls on
+    page.wait_for_timeout(700)
+    assert asked  # the confirming fragment was asked for, after the landing showed
+    context.close()

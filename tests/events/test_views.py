@@ -38,3 +38,13 @@ def test_an_event_under_way_says_live_now_and_until_when_on_its_card(site_at_now
         text = page_text(Client().get(path).content.decode())
         card = text[text.index(social.title) :][:400]
         assert "Live now until" in card, path
+
+
+def test_an_event_page_seconds_before_the_start_carries_the_live_panel_for_that_instant(client):
+    event = make_event()
+    with time_machine.travel(event.starts_at - timedelta(seconds=3), tick=False):
+        html = client.get(event.get_absolute_url()).content.decode()
+    counting, held = html.split("<template data-countdown-becomes", 1)
+    assert 'data-phase="upcoming"' in counting
+    assert held.startswith(f' data-at="{int(event.starts_at.timestamp() * 1000)}"')
+    assert 'data-phase="live" data-phase-label="Live now"' in held.split("</template>")[0]

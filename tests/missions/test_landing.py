@@ -114,3 +114,34 @@ def test_a_lander_that_enters_orbit_first_counts_to_its_touchdown_everywhere(cli
         page = client.get("/missions/viking-1/").content.decode()
     named = re.search(r'class="countdown-when">.*?<time datetime="([^"]+)"', page, re.S)[1]
     assert named == heard.isoformat().replace("+00:00", "Z")
+
+
+def ahead_fragment(client, path: str, at: datetime) -> str:
+    with time_machine.travel(at, tick=False):
+        return client.get(path, headers={"HX-Request": "true"}).content.decode()
+
+
+def test_the_fragment_seconds_before_touchdown_carries_the_landed_panel_for_zero(client, rover):
+    """On a slow network the fragment saying "landed" arrives a round trip after zero; the
+    page shows touchdown at zero because the last fragments before it carried that panel."""
+    html = ahead_fragment(
+        client, "/es/missions/rover/countdown/", TOUCHDOWN_HEARD - timedelta(seconds=5)
+    )
+    outer, held = html.split("<template", 1)
+    assert 'data-phase="approach"' in outer
+    zero_ms = int(TOUCHDOWN_HEARD.timestamp() * 1000)
+    assert held.startswith(f' data-countdown-becomes data-at="{zero_ms}"')
+    assert 'data-phase="landed" data-phase-label="Aterrizaje confirmado"' in held
+    assert "desde el aterrizaje, tal como se recibe en la Tierra" in held
+    assert "<template" not in held  # one step ahead, not a chain
+
+
+def test_a_change_more_than_two_polls_away_is_not_sent_ahead(client, rover):
+    html = ahead_fragment(
+        client, "/missions/rover/countdown/", TOUCHDOWN_HEARD - timedelta(seconds=21)
+    )
+    assert "<template" not in html
+    html = ahead_fragment(
+        client, "/missions/rover/countdown/", TOUCHDOWN_HEARD - timedelta(seconds=20)
+    )
+    assert "data-countdown-becomes" in html
