@@ -59,6 +59,18 @@
     });
   }
 
+  // The time is asked for once the page has been drawn: on a slow network its three round
+  // trips would otherwise come before the first paint. The server's numbers stand till then.
+  function afterFirstPaint(start) {
+    var started = false;
+    function once() { if (!started) { started = true; start(); } }
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (!types || types.indexOf("paint") < 0) return once();
+    new PerformanceObserver(function (list, observer) { observer.disconnect(); once(); })
+      .observe({ type: "paint", buffered: true });
+    setTimeout(once, 1000); // a tab opened in the background paints nothing
+  }
+
   // Ask again every ten minutes, and when a tab comes back after its machine slept or its
   // clock was changed (the wall clock and the monotonic one no longer agree).
   function resyncIfDrifted() {
@@ -316,7 +328,7 @@
       button.hidden = false;
       button.addEventListener("click", function () { setPaused(!paused); });
     });
-    synchronise();
+    afterFirstPaint(synchronise);
     adopt(document);
     loop();
     document.addEventListener("visibilitychange", resyncIfDrifted);
