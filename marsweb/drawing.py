@@ -26,8 +26,8 @@ FACES = {
     "bold": settings.BASE_DIR / "static/fonts/public-sans-latin-700-normal.woff2",
     "regular-ext": settings.BASE_DIR / "marsweb/fonts/public-sans-latin-ext-400-normal.woff2",
     "bold-ext": settings.BASE_DIR / "marsweb/fonts/public-sans-latin-ext-700-normal.woff2",
-    "regular-arabic": settings.BASE_DIR / "static/fonts/noto-sans-arabic-arabic-400-normal.woff2",
-    "bold-arabic": settings.BASE_DIR / "static/fonts/noto-sans-arabic-arabic-700-normal.woff2",
+    "regular-arabic": settings.BASE_DIR / "marsweb/fonts/noto-sans-arabic-arabic-400-normal.woff2",
+    "bold-arabic": settings.BASE_DIR / "marsweb/fonts/noto-sans-arabic-arabic-700-normal.woff2",
     "emoji": settings.BASE_DIR / "marsweb/fonts/noto-emoji-400-normal.woff2",
 }
 CJK = settings.BASE_DIR / "marsweb/fonts/noto-sans-sc"

@@ -67,6 +67,15 @@ def test_arabic_is_drawn_in_the_arabic_face_with_its_letters_joined():
     assert not same_pixels(drawn("ليلى"), drawn("ل\u200cي\u200cل\u200cى"))
 
 
+def test_persian_and_urdu_letters_are_drawn_though_the_pages_arabic_face_lacks_them():
+    """The browser's Arabic faces keep only Arabic's letters (a phone draws the rest in its
+    own face); the pass has no other face, so it draws with the whole script: Zhaleh's ژ
+    and Urdu's ے are not left out."""
+    for name, without in (("ژاله", "اله"), ("ملے", "مل")):
+        assert runs(name, "bold") == [(name, "bold-arabic")]
+        assert not same_pixels(drawn(name), drawn(without))
+
+
 def test_mixed_direction_text_is_placed_as_a_browser_places_it():
     # An Arabic date: the day, its number, the month, the year and the time read from the
     # right; each number keeps its own digits' order.
