@@ -1,10 +1,13 @@
 """City light schedules as visitors and staff meet them."""
 
+import gzip
 import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core import mail
 from django.core.cache import caches
 from django.test import Client
@@ -413,3 +416,12 @@ def test_the_lighting_form_is_on_the_citys_clock_and_names_it(staff_client, seed
     assert re.search(r'<select name="time_zone"[^>]*>', page)
     listing = staff_client.get("/admin/lights/lighting/").content.decode()
     assert "Wed 17 Feb 2021, 02:00 EST (07:00 UTC)" in listing
+
+
+def test_the_world_map_outline_is_small_enough_for_a_phones_first_screen():
+    """The map is the largest thing /lights/ paints: its outline was 19 KB compressed
+    (absolute coordinates), now 11 KB (each point relative to the one before)."""
+    outline = (Path(settings.BASE_DIR) / "static" / "img" / "world-land.svg").read_bytes()
+    assert len(gzip.compress(outline)) < 12_000
+    path = re.search(rb' d="([^"]+)"', outline).group(1)
+    assert path.count(b"M") == path.count(b"l") > 100  # rings, each one relative line
