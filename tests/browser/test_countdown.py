@@ -152,6 +152,15 @@ def test_at_zero_the_page_shows_the_landing_it_was_sent_ahead_without_asking_aga
     context = browser.new_context(base_url=live_server.url, timezone_id="America/New_York")
     context.add_cookies([{"name": "tz", "value": "America/New_York", "url": live_server.url}])
     page = context.new_page()
+    # The moment the landed panel is in the page, by the page's own clock.
+    page.add_init_script(
+        """document.addEventListener("DOMContentLoaded", () => {
+          new MutationObserver(() => {
+            const box = document.querySelector("#countdown");
+            if (!window.__landedAt && box && box.dataset.phase === "landed") window.__landedAt = Date.now();
+          }).observe(document.body, { subtree: true, childList: true });
+        });"""
+    )
     page.goto(rehearsal.get_absolute_url())
     page.wait_for_selector("html[data-clock-synced]")
     assert page.locator("#countdown template[data-countdown-becomes]").count() == 1
@@ -162,8 +171,10 @@ def test_at_zero_the_page_shows_the_landing_it_was_sent_ahead_without_asking_aga
     page.wait_for_function(
         "() => document.querySelector('#countdown').dataset.phase === 'landed'", timeout=16000
     )
-    shown_after_ms = page.evaluate("Date.now()") - zero_ms
-    assert -100 <= shown_after_ms <= 500
+    shown_after_ms = page.evaluate("window.__landedAt") - zero_ms
+    # Every fragment is refused: this landing came from the page itself, at the first tick
+    # past zero (test_clock.py holds a count to 0.5 s; a busy machine runs a tick late).
+    assert -100 <= shown_after_ms <= 1000
     assert page.locator("#countdown .countdown-phase").text_content() == "Touchdown confirmed"
     assert page.locator("[data-countdown-announcer]").text_content() == "Touchdown confirmed"
     assert page.locator("#countdown .countdown-value").get_attribute("data-clock") == "up"
