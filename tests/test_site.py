@@ -1,8 +1,9 @@
 import re
-from io import BytesIO
+from io import BytesIO, StringIO
 from unittest import mock
 
 import pytest
+from django.core.management import call_command
 from django.db import OperationalError
 from django.test import override_settings
 from django.urls import path
@@ -155,9 +156,28 @@ def test_pages_send_a_strict_content_security_policy_and_carry_no_inline_script(
     assert "nonce" not in page  # identical bytes for every visitor
 
 
-def test_htmx_is_served_from_this_site(client):
+SCRIPT = r'<script src="/static/{}[^"]*\.js" defer>'
+
+
+def test_a_page_with_a_live_countdown_loads_htmx_and_the_clock_from_this_site_once(client):
+    missions_seed(missions=MISSIONS)
+    call_command("rehearse", "perseverance", "--minutes", "30", stdout=StringIO())
     page = client.get("/").content.decode()
-    assert re.search(r'<script src="/static/django_htmx/htmx-2\.min[^"]*\.js"', page)
+    # The countdown and the live feed beside it both poll: htmx comes once, last.
+    for name in (r"js/timezone", r"js/countdown", r"js/live", r"django_htmx/htmx-2\.min"):
+        assert len(re.findall(SCRIPT.format(name), page)) == 1, name
+    assert page.rindex("<script") == page.index("django_htmx/htmx-2") - len('<script src="/static/')
+
+
+def test_a_page_with_nothing_live_loads_neither_htmx_nor_the_clock_nor_the_feed(client):
+    """Before, every page loaded all five scripts: 25 KB that a page of missions, events or
+    city lights never runs, in the way of its first paint on a slow phone."""
+    missions_seed(missions=MISSIONS)
+    page = client.get("/missions/").content.decode()
+    for name in (r"django_htmx/htmx", r"js/countdown", r"js/live"):
+        assert not re.search(SCRIPT.format(name), page), name
+    assert re.search(SCRIPT.format(r"js/timezone"), page)
+    assert re.search(SCRIPT.format(r"js/language-hint"), page)
 
 
 def test_the_site_icon_answers_where_browsers_and_phones_look_for_it(client):
@@ -171,3 +191,21 @@ def test_the_site_icon_answers_where_browsers_and_phones_look_for_it(client):
     home = client.get("/").content.decode()
     assert '<link rel="icon" href="/favicon.ico" type="image/png" sizes="32x32">' in home
     assert '<link rel="apple-touch-icon" href="/apple-touch-icon.png">' in home
+
+
+def test_only_a_page_with_a_countdown_asks_for_the_clock_face_with_the_page(client):
+    missions_seed(missions=MISSIONS)
+    call_command("rehearse", "perseverance", "--minutes", "30", stdout=StringIO())
+    clock_face = '<link rel="preload" href="/static/fonts/jetbrains-mono-clock-700.woff2"'
+    assert clock_face in client.get("/").content.decode()
+    assert clock_face not in client.get("/missions/").content.decode()
+
+
+def test_mission_drawings_below_the_first_screen_wait_until_they_near_it(client):
+    missions_seed(missions=MISSIONS)
+    drawings = re.findall(
+        r'<img src="/static/img/missions/[^"]+"[^>]*>', client.get("/missions/").content.decode()
+    )
+    assert len(drawings) > 3
+    assert 'loading="eager"' in drawings[0]
+    assert all('loading="lazy"' in drawing for drawing in drawings[1:])

@@ -7,6 +7,7 @@ from datetime import datetime
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.utils import formats, timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import conditional_escape, format_html, format_html_join, json_script
@@ -344,3 +345,37 @@ def live_feed_words() -> str:
     attribute: "3 new updates" by plural category, with {count} for the number."""
     new = _by_plural_category(lambda n: ngettext("{count} new update", "{count} new updates", n))
     return json.dumps({"new": new}, ensure_ascii=False)
+
+
+# The scripts only some parts of a page need, by the name those parts give: each part
+# says so where it is drawn ({% uses_script %}), and base.html loads each one once at the
+# end of the body ({% page_scripts %}); a page with no clock, no live part and nothing
+# polled ships none of them. htmx comes last, as it always has.
+PAGE_SCRIPTS = {
+    "countdown": "js/countdown.js",
+    "live": "js/live.js",
+    "htmx": "django_htmx/htmx-2.min.js",
+}
+
+
+@register.simple_tag(takes_context=True)
+def uses_script(context, *names: str) -> str:
+    """Marks scripts (PAGE_SCRIPTS names) as needed by the page being drawn."""
+    unknown = set(names) - PAGE_SCRIPTS.keys()
+    if unknown:
+        raise template.TemplateSyntaxError(f"uses_script: no script named {sorted(unknown)}")
+    request = context.get("request")
+    if request is not None:
+        request.__dict__.setdefault("page_scripts", set()).update(names)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def page_scripts(context) -> str:
+    """The scripts the page drawn so far asked for, each once, deferred."""
+    used = getattr(context.get("request"), "page_scripts", set())
+    return format_html_join(
+        "\n    ",
+        '<script src="{}" defer></script>',
+        ((static(path),) for name, path in PAGE_SCRIPTS.items() if name in used),
+    )
