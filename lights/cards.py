@@ -6,7 +6,8 @@ from datetime import datetime
 from django.utils.translation import get_language, pgettext
 
 from lights.models import Lighting
-from marsweb.cards import Card, time_to_go
+from marsweb.cards import Card
+from marsweb.durations import time_to_go
 from marsweb.timezones import zoned
 
 

@@ -15,14 +15,13 @@ import hashlib
 import json
 import random
 from dataclasses import asdict, dataclass
-from datetime import timedelta
 from io import BytesIO
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from PIL import Image, ImageDraw
 from PIL.PngImagePlugin import PngInfo
 
@@ -67,22 +66,6 @@ class Card:
         if self.countdown:
             parts.append(self.countdown)
         return " · ".join(part for part in parts if part)
-
-
-def time_to_go(remaining: timedelta | None) -> str:
-    """A countdown for a card, as of drawing, in steps a crawler's copy stays true to for a
-    while: whole days beyond two days, whole hours beyond two hours, then ten minutes."""
-    if remaining is None or remaining <= timedelta(0):
-        return ""
-    seconds = int(remaining.total_seconds())
-    if seconds >= 2 * 86400:
-        days = seconds // 86400
-        return ngettext("In %(count)d day", "In %(count)d days", days) % {"count": days}
-    if seconds >= 2 * 3600:
-        hours = seconds // 3600
-        return ngettext("In %(count)d hour", "In %(count)d hours", hours) % {"count": hours}
-    minutes = max(10, seconds // 600 * 10)
-    return ngettext("In %(count)d minute", "In %(count)d minutes", minutes) % {"count": minutes}
 
 
 def card_png(card: Card) -> bytes:

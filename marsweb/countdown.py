@@ -12,8 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from django.utils.translation import ngettext
-
 
 @dataclass(frozen=True)
 class Moment:
@@ -86,42 +84,6 @@ def poll_interval(remaining: timedelta | None, *, during_landing: bool = False) 
     if during_landing or remaining is None or remaining.total_seconds() <= 24 * 3600:
         return LIVE_POLL_SECONDS
     return DISTANT_POLL_SECONDS
-
-
-def clock_parts(delta: timedelta) -> list[tuple[str, str]]:
-    """A duration as the big clock shows it: (digits, unit) pairs, days only when there are
-    some. ``[("3", "days"), ("04", "hours"), ("12", "minutes"), ("09", "seconds")]``.
-    static/js/countdown.js ticks the same parts between polls."""
-    total = max(0, int(delta.total_seconds()))
-    days, rest = divmod(total, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, seconds = divmod(rest, 60)
-    parts = [(f"{days}", ngettext("day", "days", days))] if days else []
-    parts.append((f"{hours:02d}", ngettext("hour", "hours", hours)))
-    parts.append((f"{minutes:02d}", ngettext("minute", "minutes", minutes)))
-    parts.append((f"{seconds:02d}", ngettext("second", "seconds", seconds)))
-    return parts
-
-
-def format_remaining(delta: timedelta) -> str:
-    """``3 days 04 h 12 min`` when days away, ``04:12:09`` within the last day."""
-    total = max(0, int(delta.total_seconds()))
-    days, rest = divmod(total, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if days:
-        return days_pattern(days) % {"days": days, "hours": hours, "minutes": minutes}
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}"
-
-
-def days_pattern(days: int) -> str:
-    """The pattern of a time days away, in the active language: static/js/countdown.js fills
-    the same one (marsweb.templatetags countdown_words), so both write the same words."""
-    return ngettext(
-        "%(days)d day %(hours)02d h %(minutes)02d min",
-        "%(days)d days %(hours)02d h %(minutes)02d min",
-        days,
-    )
 
 
 @dataclass(frozen=True)

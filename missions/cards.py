@@ -5,7 +5,8 @@ from datetime import datetime
 
 from django.utils.translation import get_language, pgettext
 
-from marsweb.cards import Card, time_to_go
+from marsweb.cards import Card
+from marsweb.durations import time_to_go
 from marsweb.timezones import zoned
 from missions.landing import landing_of
 from missions.live import Feed

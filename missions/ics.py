@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from icalendar import Event as CalendarEvent
 
+from marsweb.durations import duration_words
 from marsweb.ical import new_calendar, site_host, stamp
 from missions.models import Milestone, Mission
 
@@ -33,12 +34,8 @@ def mission_calendar(mission: Mission, milestones: list[Milestone]) -> bytes:
         entry.add("summary", f"{mission.name}: {milestone.title}")
         description = milestone.description
         if milestone.signal_delay:
-            minutes, seconds = divmod(int(milestone.signal_delay.total_seconds()), 60)
-            delay = _(
-                "Heard on Earth %(minutes)d min %(seconds)02d s after it happened at Mars."
-            ) % {
-                "minutes": minutes,
-                "seconds": seconds,
+            delay = _("Heard on Earth %(delay)s after it happened at Mars.") % {
+                "delay": duration_words(milestone.signal_delay)
             }
             description = f"{description}\n\n{delay}".strip()
         entry.add("description", f"{description}\n\n{page}".strip())

@@ -41,3 +41,24 @@ def test_pure_computation_touches_no_database_as_architecture_md_says():
         assert django_imports(ROOT / module) == set(), module
     for module in ("missions/countdown.py", "lights/sun.py"):
         assert all(name.startswith("django.utils.") for name in django_imports(ROOT / module))
+
+
+def test_only_marsweb_durations_splits_a_duration_into_its_units():
+    """Durations were cut into days, hours, minutes and seconds in four places, each with its
+    own words ("11 min 22 s" on a page, "11 min 22 s" built again in a calendar)."""
+    splitting = []
+    packages = [
+        top for top in ROOT.iterdir() if (top / "__init__.py").exists() and top.name != "tests"
+    ]
+    for path in (path for package in packages for path in package.rglob("*.py")):
+        if path.name == "durations.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", "") == "divmod"
+                and isinstance(node.args[1], ast.Constant)
+                and node.args[1].value in (60, 3600, 86400)
+            ):
+                splitting.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert splitting == []

@@ -201,3 +201,23 @@ def test_a_city_whose_lightings_await_their_times_is_a_valid_calendar_of_its_zon
     assert "VTIMEZONE" not in new_york
     assert "(New York (EST))" in new_york.replace("\r\n ", "")
     assert "America/New_York" not in new_york
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("", "Heard on Earth 11 min 22 s after it happened at Mars."),
+        ("/es", "Se supo en la Tierra 11 min 22 s después de ocurrir en Marte."),
+    ],
+)
+def test_the_timeline_feed_gives_the_signals_delay_in_the_feeds_language(
+    site_at_now, language, said
+):
+    body = Client().get(f"{language}/missions/perseverance/calendar.ics").content
+    touchdown = Mission.objects.get(slug="perseverance").milestones.get(kind="touchdown")
+    (entry,) = [
+        entry
+        for entry in Calendar.from_ical(body).walk("VEVENT")
+        if str(entry["UID"]).startswith(f"milestone-{touchdown.pk}@")
+    ]
+    assert said in str(entry["DESCRIPTION"])

@@ -14,8 +14,8 @@ from django.utils.html import conditional_escape, format_html, format_html_join,
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 
-from marsweb import images, timezones
-from marsweb.countdown import clock_parts, days_pattern, format_remaining
+from marsweb import durations, images, timezones
+from marsweb.durations import clock_parts, days_pattern, format_remaining
 from marsweb.ical import webcal_url
 from marsweb.structured import breadcrumb_list
 from marsweb.timezones import DATE_TIME, DATE_TIME_12H, DATE_TIME_SECONDS
@@ -205,21 +205,8 @@ def smallest_rendition_url(image) -> str:
 
 @register.filter
 def duration_words(delta) -> str:
-    """``timedelta(minutes=11, seconds=22)`` → ``"11 min 22 s"``."""
-    if delta is None:
-        return ""
-    total = int(delta.total_seconds())
-    days, rest = divmod(total, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, seconds = divmod(rest, 60)
-    units = (
-        pgettext("days, abbreviated", "d"),
-        pgettext("hours, abbreviated", "h"),
-        pgettext("minutes, abbreviated", "min"),
-        pgettext("seconds, abbreviated", "s"),
-    )
-    parts = zip((days, hours, minutes, seconds), units, strict=True)
-    return " ".join(f"{value} {unit}" for value, unit in parts if value) or f"0 {units[-1]}"
+    """``timedelta(minutes=11, seconds=22)`` → ``"11 min 22 s"`` (marsweb.durations)."""
+    return "" if delta is None else durations.duration_words(delta)
 
 
 # Between a number and its unit: never broken across lines, whatever the direction.

@@ -2,7 +2,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from marsweb.countdown import Moment, clock_parts, format_remaining
+from marsweb.countdown import Moment
+from marsweb.durations import clock_parts, format_remaining
 from missions.countdown import mission_countdown, stage_track
 from missions.edl import edl_diagram
 
