@@ -93,7 +93,7 @@ superuser: migrate
 
 ## messages: gather every string to translate (Python, templates, JavaScript) into
 ## locale/<language>/LC_MESSAGES/*.po, then compile the catalogues (.mo, committed with them).
-## Translate what is new or marked fuzzy in the .po files, then run it again (README).
+## Translate what is new or marked fuzzy in the .po files, then run it again (docs/languages.md).
 MESSAGES_IGNORE := --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=test-results \
 	--ignore=deploy --ignore=data --ignore=node_modules --ignore=django_htmx
 messages: install-dev

@@ -2,7 +2,7 @@
 Settings for marsweb: one file, every deployment difference from the environment.
 
 Development needs no variables at all (DEBUG on, SQLite in ./data, console email).
-Production is ``DJANGO_DEBUG=0`` and must name its secret key; see README.md for the list.
+Production is ``DJANGO_DEBUG=0`` and must name its secret key; see docs/configuration.md for the list.
 """
 
 import ipaddress

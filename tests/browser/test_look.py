@@ -1,7 +1,7 @@
 """How the site looks: every main page at desktop and phone size, in the dark and the light
 theme, saved as screenshots to look at, and checked with axe in each.
 
-The screenshots land in test-results/screenshots/ (the README says so): open them and
+The screenshots land in test-results/screenshots/ (README.md and docs/tests.md say so): open them and
 judge them as a visitor would.
 """
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Load benchmark: the site under gunicorn as the README deploys it, driven by wrk.
+"""Load benchmark: the site under gunicorn as docs/deploying.md deploys it, driven by wrk.
 
 Every row is measured in the same run and compared with a trivial Django view (the
 stack's own floor): requests/s, p50 and p99 latency. Then the same pages with the

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The production setup on one machine, from the repo's own deploy/ files, and its checks.
 
-Starts what README "Deploying" describes: two app servers (deploy/systemd/marsweb.service's
+Starts what docs/deploying.md describes: two app servers (deploy/systemd/marsweb.service's
 ExecStart), two email workers (marsweb-worker@.service's, in cgroups weighted as its
 CPUWeight says when this machine lets us make them), nginx in front with
 deploy/nginx/marsweb.conf (only the lines marked EDIT changed), the local PostgreSQL and
