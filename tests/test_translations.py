@@ -82,7 +82,9 @@ def test_no_string_in_the_code_is_missing_from_the_catalogues(tmp_path, settings
     for language in TRANSLATED:
         gathered = polib.pofile(copy / "locale" / language / "LC_MESSAGES" / "django.po")
         missing = [e.msgid for e in gathered.untranslated_entries() + gathered.fuzzy_entries()]
-        assert missing == [], f"{language}: translate these in locale/{language} (docs/languages.md)"
+        assert missing == [], (
+            f"{language}: translate these in locale/{language} (docs/languages.md)"
+        )
 
 
 @pytest.mark.django_db
