@@ -62,10 +62,13 @@ def test_after_a_burst_of_visits_no_shared_cache_key_lives_for_ever(redis_cache,
     ttls = {
         key.decode().removeprefix(prefix): redis.ttl(key) for key in redis.scan_iter(prefix + "*")
     }
+    # -2: gone between being listed and asked (a second's fragment expires meanwhile on a
+    # busy machine); -1 alone is a key without an expiry.
+    ttls = {key: ttl for key, ttl in ttls.items() if ttl != -2}
     kinds = {key.split(":")[0] + ":" + key.split(":")[1] for key in ttls}
     # What the burst stored: drawn cards, feeds' first-served stamps, rate-limit counts.
     assert {"drawn:card", "ratelimit:rsvp"} <= kinds, kinds
     assert any(key.startswith("first-served:") for key in ttls), kinds
-    assert {key: ttl for key, ttl in ttls.items() if ttl < 0} == {}
+    assert {key: ttl for key, ttl in ttls.items() if ttl == -1} == {}
     # A drawn card is kept a week, a first-served stamp a month: no longer.
     assert max(ttls.values()) <= 30 * 24 * 3600
